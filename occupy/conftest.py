@@ -1,0 +1,36 @@
+"""Fixtures shared by every app's tests."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collected_static(tmp_path_factory):
+    """Production settings serve hashed static files from a manifest: build it once for the whole run."""
+    from django.conf import settings
+
+    settings.STATIC_ROOT = tmp_path_factory.mktemp("static")
+    call_command("collectstatic", "--noinput", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty page cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def organiser(django_user_model):
+    return django_user_model.objects.create_user(
+        "organiser", "organiser@example.org", "correct horse battery", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def organiser_client(client, organiser):
+    client.force_login(organiser)
+    return client

@@ -1,0 +1,114 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from occupy.editions.models import Edition
+
+
+class Organisation(models.Model):
+    """An organisation: the organiser, a partner, a supporter, a funder, a library."""
+
+    name = models.CharField(_("name"), max_length=300)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    country = CountryField(_("country"), blank=True)
+    url = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    founded = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class PartnerRole(models.TextChoices):
+    ORGANISER = "organiser", _("Organiser")
+    SUPPORTER = "supporter", _("With the support of")
+    PARTNER = "partner", _("Partners")
+    PROJECT_PARTNER = "project_partner", _("Project partners")
+    SPONSOR = "sponsor", _("Sponsors")
+    IMPLEMENTER = "implementer", _("Implemented by")
+    FUNDER = "funder", _("Funded by")
+
+
+class EditionPartner(models.Model):
+    """An organisation's role in one edition, shown grouped by role on the edition page."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="partners", verbose_name=_("edition")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="edition_roles", verbose_name=_("organisation")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["edition", "role", "order"]
+        verbose_name = _("edition partner")
+        verbose_name_plural = _("edition partners")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "organisation", "role"], name="partner_role_once_per_edition")
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()}, {self.edition})"
+
+
+class Project(models.Model):
+    """One of an organisation's projects (the organiser page lists them)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="projects", verbose_name=_("organisation")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(_("summary"))
+    url = models.URLField(_("link"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self):
+        return self.title
+
+
+class NewsPostQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_at__lte=timezone.now())
+
+
+class NewsPost(models.Model):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("text"))
+    published_at = models.DateTimeField(_("published at"), default=timezone.now)
+    edition = models.ForeignKey(
+        Edition, on_delete=models.SET_NULL, null=True, blank=True, related_name="news", verbose_name=_("edition")
+    )
+    links = models.JSONField(_("links"), default=list, blank=True, help_text=_('[{"title": "…", "url": "…"}]'))
+
+    objects = NewsPostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at"]
+        verbose_name = _("news post")
+        verbose_name_plural = _("news posts")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("content:news-detail", kwargs={"slug": self.slug})

@@ -1,0 +1,164 @@
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+
+class EditionMode(models.TextChoices):
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid: live and online")
+    LIVE = "live", _("Live")
+
+
+class EditionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def current(self):
+        """The edition the home page shows: the latest published one, or None."""
+        return self.published().order_by("-year").first()
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Unknown time zone: %(zone)s"), params={"zone": value})
+
+
+class Edition(models.Model):
+    """One edition of the conference (2020, 2022, …). Its slug is the first part of every public URL."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in URLs, e.g. 2022."))
+    title = models.CharField(_("title"), max_length=200)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Europe/Bucharest", validators=[validate_time_zone]
+    )
+    mode = models.CharField(_("mode"), max_length=10, choices=EditionMode.choices, default=EditionMode.HYBRID)
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True, help_text=_("ISO 3166 code"))
+    live_capacity = models.PositiveIntegerField(
+        _("live places"), null=True, blank=True, help_text=_("Places at the venue; empty for no live attendance.")
+    )
+    online_stream_url = models.URLField(
+        _("online stream"), blank=True, help_text=_("Private: shown only to confirmed online participants.")
+    )
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_role = models.CharField(_("contact person's role"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    schedule_url = models.URLField(_("external schedule link"), blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    is_sample = models.BooleanField(
+        _("contains sample data"), default=False, help_text=_("The programme is invented demo content.")
+    )
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_date__gte=F("start_date")), name="edition_dates_in_order"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("editions:detail", kwargs={"edition": self.slug})
+
+    @property
+    def tz(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def has_live_attendance(self):
+        return self.mode in (EditionMode.HYBRID, EditionMode.LIVE)
+
+    @property
+    def has_online_attendance(self):
+        return self.mode in (EditionMode.HYBRID, EditionMode.ONLINE)
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+
+
+class Theme(models.Model):
+    """A theme (track) of an edition."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="themes", verbose_name=_("edition"))
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["edition", "order", "title"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="theme_slug_unique_per_edition")]
+
+    def __str__(self):
+        return self.title
+
+
+class SessionFormat(models.Model):
+    """A kind of session: keynote, case study, 5-minute Ignite talk, workshop, interactive debate, panel…"""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="formats", verbose_name=_("edition"))
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    default_minutes = models.PositiveSmallIntegerField(_("usual length in minutes"), default=30)
+    is_keynote = models.BooleanField(_("keynote"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["edition", "order", "name"]
+        verbose_name = _("session format")
+        verbose_name_plural = _("session formats")
+        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="format_slug_unique_per_edition")]
+
+    def __str__(self):
+        return self.name
+
+
+class RoomKind(models.TextChoices):
+    PHYSICAL = "physical", _("At the venue")
+    VIRTUAL = "virtual", _("Online")
+
+
+class Room(models.Model):
+    """A room or stage, physical or virtual. Its stream link is private to registrants."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("edition"))
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=RoomKind.choices, default=RoomKind.PHYSICAL)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    stream_url = models.URLField(_("stream link"), blank=True, help_text=_("Private: shown only to registrants."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["edition", "order", "name"]
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="room_slug_unique_per_edition")]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,138 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from occupy.editions.models import Edition, Room, SessionFormat, Theme
+from occupy.people.models import Person
+
+
+class Attendance(models.TextChoices):
+    """How a session can be followed: at the venue, online, or both (a streamed session at the venue)."""
+
+    LIVE = "live", _("At the venue")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("At the venue and online")
+
+
+class SessionQuerySet(models.QuerySet):
+    def scheduled(self):
+        return self.filter(starts_at__isnull=False)
+
+    def followable(self, attendance: str):
+        """Sessions one can follow in this way: 'live' includes hybrid sessions, and so does 'online'."""
+        return self.filter(attendance__in=[attendance, Attendance.HYBRID])
+
+
+class Session(models.Model):
+    """A talk, keynote, workshop, debate… of an edition, with its slot (room, start, end).
+
+    A session presented as a case study is what the good-practice library will later draw on.
+    """
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("edition"))
+    slug = models.SlugField(_("slug"), max_length=200)
+    title = models.CharField(_("title"), max_length=300)
+    abstract = models.TextField(_("abstract"), blank=True)
+    format = models.ForeignKey(
+        SessionFormat, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("format")
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions", verbose_name=_("theme")
+    )
+    language = models.CharField(_("language"), max_length=10, default="en")
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.HYBRID
+    )
+    room = models.ForeignKey(
+        Room, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions", verbose_name=_("room")
+    )
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("For workshops with limited seats; empty for no limit.")
+    )
+    speakers = models.ManyToManyField(
+        Person, through="SessionSpeaker", related_name="sessions", verbose_name=_("speakers")
+    )
+    is_sample = models.BooleanField(_("sample data"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "room__order", "title"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "slug"], name="session_slug_unique_per_edition"),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(starts_at__isnull=False, ends_at__gt=F("starts_at")),
+                name="session_ends_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["edition", "starts_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("programme:session", kwargs={"edition": self.edition.slug, "slug": self.slug})
+
+    @property
+    def duration_minutes(self):
+        if self.starts_at and self.ends_at:
+            return int((self.ends_at - self.starts_at).total_seconds() // 60)
+        return None
+
+
+class SpeakerRole(models.TextChoices):
+    SPEAKER = "speaker", _("Speaker")
+    MODERATOR = "moderator", _("Moderator")
+
+
+class SessionSpeaker(models.Model):
+    """A person speaking in a session, in the order the programme lists them."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="session_speakers")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="session_speakers")
+    role = models.CharField(_("role"), max_length=20, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        constraints = [models.UniqueConstraint(fields=["session", "person"], name="speaker_once_per_session")]
+
+    def __str__(self):
+        return f"{self.person} — {self.session}"
+
+
+class MaterialKind(models.TextChoices):
+    SLIDES = "slides", _("Slides")
+    VIDEO = "video", _("Video")
+    LINK = "link", _("Link")
+
+
+class Material(models.Model):
+    """Slides, a recording or a link attached to a session."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="materials")
+    kind = models.CharField(_("kind"), max_length=10, choices=MaterialKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to="materials/", blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def href(self):
+        return self.file.url if self.file else self.url

@@ -1,0 +1,83 @@
+import secrets
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from occupy.editions.models import Edition
+
+
+def new_token() -> str:
+    """An unguessable token (256 bits) for links that reach private objects."""
+    return secrets.token_urlsafe(32)
+
+
+class AttendanceMode(models.TextChoices):
+    LIVE = "live", _("Live, at the venue")
+    ONLINE = "online", _("Online")
+
+
+class RegistrationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for e-mail confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ParticipantRole(models.TextChoices):
+    LIBRARIAN = "librarian", _("Librarian")
+    LIBRARY_MANAGER = "library_manager", _("Library manager")
+    NGO = "ngo", _("NGO")
+    EDUCATOR = "educator", _("Educator")
+    RESEARCHER = "researcher", _("Researcher")
+    STUDENT = "student", _("Student")
+    OTHER = "other", _("Other")
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=RegistrationStatus.CONFIRMED)
+
+
+class Registration(models.Model):
+    """A person's free registration for one edition. State changes go through registration.services only."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("edition")
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    country = CountryField(_("country"), blank=True)
+    organisation = models.CharField(_("organisation"), max_length=300, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=ParticipantRole.choices, default=ParticipantRole.OTHER)
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=AttendanceMode.choices, default=AttendanceMode.ONLINE
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=RegistrationStatus.choices, default=RegistrationStatus.PENDING
+    )
+    language = models.CharField(_("language"), max_length=10, default="en")
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    privacy_consent_at = models.DateTimeField(_("privacy consent given at"), null=True, blank=True)
+    newsletter_consent = models.BooleanField(_("newsletter"), default=False)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    is_sample = models.BooleanField(_("sample data"), default=False)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            # One e-mail address registers once per edition, compared without case.
+            models.UniqueConstraint(Lower("email"), "edition", name="registration_email_once_per_edition"),
+        ]
+        indexes = [models.Index(fields=["edition", "status", "attendance"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.edition})"
