@@ -38,16 +38,32 @@ class ParticipantRole(models.TextChoices):
 
 class RegistrationQuerySet(models.QuerySet):
     def confirmed(self):
+        """The only registrations that count anywhere: capacity, figures, lists."""
         return self.filter(status=RegistrationStatus.CONFIRMED)
+
+    def confirmed_live(self):
+        return self.confirmed().filter(attendance=AttendanceMode.LIVE)
+
+    def waiting(self):
+        """The waiting list for a live place, first come first served."""
+        return self.filter(status=RegistrationStatus.WAITLISTED).order_by("waitlisted_at", "pk")
 
 
 class Registration(models.Model):
-    """A person's free registration for one edition. State changes go through registration.services only."""
+    """A person's free registration for one edition. State changes go through registration.services only.
+
+    States: pending (until the e-mail address is confirmed) → confirmed | waitlisted (for a live place; may
+    follow online meanwhile) → cancelled. Erasure anonymises a registration and cancels it; what remains is
+    what the figures need (edition, country, role, attendance, status, dates, language).
+    """
 
     edition = models.ForeignKey(
         Edition, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("edition")
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # Signed with a timestamp into the confirmation link (services/tokens.py); separate from the manage token
+    # so that the confirmation e-mail never carries the manage link's secret.
+    confirmation_key = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"), max_length=254)
     country = CountryField(_("country"), blank=True)
@@ -65,6 +81,9 @@ class Registration(models.Model):
     newsletter_consent = models.BooleanField(_("newsletter"), default=False)
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    waitlisted_at = models.DateTimeField(_("on the waiting list since"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
     is_sample = models.BooleanField(_("sample data"), default=False)
 
     objects = RegistrationQuerySet.as_manager()
@@ -81,3 +100,23 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.edition})"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("registration:manage", kwargs={"token": self.token})
+
+    @property
+    def is_active(self):
+        return self.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+
+    @property
+    def may_attend_live(self):
+        return self.status == RegistrationStatus.CONFIRMED and self.attendance == AttendanceMode.LIVE
+
+    @property
+    def may_attend_online(self):
+        """Confirmed online participants, and people waiting for a live place (offered online meanwhile)."""
+        return (
+            self.status == RegistrationStatus.CONFIRMED and self.attendance == AttendanceMode.ONLINE
+        ) or self.status == RegistrationStatus.WAITLISTED
