@@ -24,10 +24,17 @@ run: install
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; \
-	  else echo "Chromium is missing: install Debian's 'chromium' package (browser tests will be skipped)"; fi; }
+	  else echo "Chromium is missing: install Debian's 'chromium' package (the browser tests fail without it; deselect them with -m "not browser")"; fi; }
 
 test: install chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The public pages under load (gunicorn, PostgreSQL and Redis on 127.0.0.1; see bench/run.py and README.md).
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	  else echo "wrk is missing: install Debian's 'wrk' package"; exit 1; fi; }
+	$(PY) bench/run.py
 
 lint: install
 	$(VENV)/bin/ruff check occupy bench
