@@ -24,7 +24,7 @@ run: install
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; \
-	  else echo "Chromium is missing: install Debian's 'chromium' package (the browser tests fail without it; deselect them with -m "not browser")"; fi; }
+	  else echo "Chromium is missing: install Debian's 'chromium' package (the browser tests fail without it; deselect them with -m 'not browser')"; fi; }
 
 test: install chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
