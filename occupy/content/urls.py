@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from occupy.content import views
+from occupy.content.feeds import NewsFeed
+from occupy.web.pagecache import cached_page
 
 app_name = "content"
-urlpatterns = []
+urlpatterns = [
+    path("organiser/", views.organiser, name="organiser"),
+    path("news/", views.news_list, name="news"),
+    path("news/feed/", cached_page(NewsFeed()), name="news-feed"),
+    path("news/<slug:slug>/", views.news_detail, name="news-detail"),
+    path("about/", views.about, name="about"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("contact/", views.contact, name="contact"),
+]

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from occupy.editions import views
 
 app_name = "editions"
-urlpatterns = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("<slug:edition>/", views.edition_detail, name="detail"),
+]

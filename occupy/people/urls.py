@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from occupy.people import views
 
 app_name = "people"
-urlpatterns = []
+urlpatterns = [
+    path("speakers/<slug:slug>/", views.person_detail, name="detail"),
+    path("<slug:edition>/speakers/", views.edition_speakers, name="edition-speakers"),
+]

@@ -1,0 +1,45 @@
+"""The organiser, news, about, privacy and contact pages: thin views over content.queries."""
+
+from django.shortcuts import render
+
+from occupy.content import queries
+from occupy.editions.models import Edition
+from occupy.web.pagecache import cached_page
+
+
+@cached_page
+def organiser(request):
+    edition = Edition.objects.current()
+    organisation = queries.organiser_of(edition)
+    projects = queries.organiser_projects(organisation) if organisation else []
+    return render(
+        request, "content/organiser.html", {"edition": edition, "organisation": organisation, "projects": projects}
+    )
+
+
+@cached_page
+def news_list(request):
+    return render(request, "content/news_list.html", {"posts": queries.published_news()})
+
+
+@cached_page
+def news_detail(request, slug):
+    post = queries.get_published_post(slug)
+    return render(request, "content/news_detail.html", {"post": post, "links": queries.post_links(post)})
+
+
+@cached_page
+def about(request):
+    return render(request, "content/about.html", {"edition": Edition.objects.current()})
+
+
+@cached_page
+def privacy(request):
+    edition = Edition.objects.current()
+    return render(request, "content/privacy.html", {"edition": edition, "organisation": queries.organiser_of(edition)})
+
+
+@cached_page
+def contact(request):
+    edition = Edition.objects.current()
+    return render(request, "content/contact.html", {"edition": edition, "organisation": queries.organiser_of(edition)})

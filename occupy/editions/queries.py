@@ -1,0 +1,82 @@
+"""Reads for the edition pages. Every function declares what it loads, so a page issues a fixed number of
+queries whatever the size of the programme."""
+
+from django.db.models import Count, F, Min, Prefetch, Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from occupy.editions.models import Edition, SessionFormat, Theme
+from occupy.people.models import Person
+
+
+def published_editions():
+    """Every published edition, newest first (the links to every edition)."""
+    return list(Edition.objects.published().order_by("-year"))
+
+
+def current_edition():
+    """The edition the home page shows, with its themes and formats, or None before the first one."""
+    edition = Edition.objects.current()
+    if edition is None:
+        return None
+    return get_edition_overview(edition.slug)
+
+
+def get_edition_overview(slug: str) -> Edition:
+    """A published edition with its themes and session formats in their order; 404 when unknown."""
+    edition = (
+        Edition.objects.published()
+        .filter(slug=slug)
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("order", "title")),
+            Prefetch("formats", queryset=SessionFormat.objects.order_by("order", "name")),
+        )
+        .first()
+    )
+    if edition is None:
+        raise Http404(_("There is no edition “%(slug)s”.") % {"slug": slug})
+    return edition
+
+
+def get_published_edition(slug: str) -> Edition:
+    """A published edition alone (no related rows); 404 when unknown."""
+    edition = Edition.objects.published().filter(slug=slug).first()
+    if edition is None:
+        raise Http404(_("There is no edition “%(slug)s”.") % {"slug": slug})
+    return edition
+
+
+def keynote_speakers(edition: Edition) -> list[Person]:
+    """The people who speak in the edition's keynote sessions, each once, in programme order (one query)."""
+    people = (
+        Person.objects.filter(
+            session_speakers__session__edition=edition, session_speakers__session__format__is_keynote=True
+        )
+        # The filter comes first, so the minimum runs over keynote sessions only; grouping gives each person once.
+        .annotate(first_keynote=Min("session_speakers__session__starts_at"))
+        .order_by(F("first_keynote").asc(nulls_last=True), "name")
+    )
+    return list(people)
+
+
+def edition_figures(edition: Edition) -> dict[str, int]:
+    """The key figures of an edition, computed from the data (three queries).
+
+    speakers: distinct people in its sessions; countries: their distinct countries; sessions: its sessions;
+    participants: its confirmed registrations.
+    """
+    from occupy.programme.models import Session
+    from occupy.registration.models import Registration
+
+    people = Person.objects.filter(session_speakers__session__edition=edition).aggregate(
+        speakers=Count("pk", distinct=True),
+        countries=Count("country", distinct=True, filter=~Q(country="")),
+    )
+    sessions = Session.objects.filter(edition=edition).count()
+    participants = Registration.objects.confirmed().filter(edition=edition).count()
+    return {
+        "speakers": people["speakers"],
+        "countries": people["countries"],
+        "sessions": sessions,
+        "participants": participants,
+    }

@@ -1,0 +1,50 @@
+"""Reads for the speaker pages, each declaring what it loads."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from occupy.editions.models import Edition
+from occupy.people.models import Person
+from occupy.programme.models import SessionSpeaker
+
+
+def speakers_of_edition(edition: Edition) -> list[Person]:
+    """The people speaking in an edition, by name, each with `edition_links`: their SessionSpeaker rows in
+    this edition with the session (two queries, whatever the size of the programme)."""
+    links = (
+        SessionSpeaker.objects.filter(session__edition=edition)
+        .select_related("session__edition")
+        .only("person_id", "session__slug", "session__title", "session__starts_at", "session__edition__slug")
+        .order_by("session__starts_at", "session__title")
+    )
+    return list(
+        Person.objects.filter(session_speakers__session__edition=edition)
+        .distinct()
+        .order_by("name", "pk")
+        .prefetch_related(Prefetch("session_speakers", queryset=links, to_attr="edition_links"))
+    )
+
+
+def get_person_with_sessions(slug: str) -> Person:
+    """A person with `sessions_by_edition`: [(edition, [SessionSpeaker with session, format, theme, room])],
+    newest edition first, published editions only (two queries); 404 when unknown."""
+    links = (
+        SessionSpeaker.objects.filter(session__edition__is_published=True)
+        .select_related("session__edition", "session__format", "session__theme", "session__room")
+        .order_by("-session__edition__year", "session__starts_at", "session__title")
+    )
+    person = (
+        Person.objects.filter(slug=slug)
+        .prefetch_related(Prefetch("session_speakers", queryset=links, to_attr="published_links"))
+        .first()
+    )
+    # A person with no session in a published edition is not public (yet): no page for them.
+    if person is None or not person.published_links:
+        raise Http404(_("There is no speaker “%(slug)s”.") % {"slug": slug})
+    grouped: dict[int, tuple[Edition, list[SessionSpeaker]]] = {}
+    for link in person.published_links:
+        edition = link.session.edition
+        grouped.setdefault(edition.pk, (edition, []))[1].append(link)
+    person.sessions_by_edition = list(grouped.values())
+    return person

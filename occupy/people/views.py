@@ -1,0 +1,20 @@
+"""The speaker pages: an edition's speakers, and one person across editions."""
+
+from django.shortcuts import render
+
+from occupy.editions.queries import get_published_edition
+from occupy.people import queries
+from occupy.web.pagecache import cached_page
+
+
+@cached_page
+def edition_speakers(request, edition):
+    edition = get_published_edition(edition)
+    speakers = queries.speakers_of_edition(edition)
+    return render(request, "people/edition_speakers.html", {"edition": edition, "speakers": speakers})
+
+
+@cached_page
+def person_detail(request, slug):
+    person = queries.get_person_with_sessions(slug)
+    return render(request, "people/person_detail.html", {"person": person})
