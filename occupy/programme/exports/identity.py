@@ -1,0 +1,71 @@
+"""Identifiers and addresses that outlive edits.
+
+A session's UID (iCalendar) and GUID (frab) are made from its edition's slug and its own slug, which are
+permalinks: editing a session's title, abstract, time, room or speakers never changes them, so calendars
+and conference apps update the event they already hold instead of adding a copy.
+"""
+
+import re
+import uuid
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from occupy.programme.models import Attendance
+
+UID_DOMAIN = "occupylibrary.net"
+
+
+def absolute_url(path: str) -> str:
+    """An absolute URL on the public site (settings.SITE_URL), for documents read outside the site."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return f"{settings.SITE_URL}{path}"
+
+
+def session_uid(session) -> str:
+    return f"{session.edition.slug}-{session.slug}@{UID_DOMAIN}"
+
+
+def session_guid(session) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, session_uid(session)))
+
+
+def person_guid(person) -> str:
+    # From the public slug, never from the private e-mail address the frab schema suggests.
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"person-{person.slug}@{UID_DOMAIN}"))
+
+
+def room_guid(edition, room_name: str) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{edition.slug}-room-{room_name}@{UID_DOMAIN}"))
+
+
+def format_slug(value: str) -> str:
+    """Lower-case letters, digits and single hyphens, no hyphen at either end (the frab slug patterns)."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
+def conference_acronym(edition) -> str:
+    """`occupy_library_2022`: the frab JSON schema allows hyphens only in a `-2022-name` suffix, so the
+    words are joined with underscores."""
+    return "occupy_library_" + re.sub(r"[^a-z0-9]+", "_", edition.slug.lower()).strip("_")
+
+
+def event_slug(session) -> str:
+    """`<acronym>-<id>-<slug>`, the frab/pretalx form (unique thanks to the id, at least 4 characters after
+    the first hyphen as the c3voc XSD requires)."""
+    base = format_slug(session.slug) or "session"
+    if len(base) < 4:
+        base = f"session-{base}"
+    return f"{conference_acronym(session.edition)}-{session.pk}-{base}"
+
+
+def room_label(session) -> str:
+    """Where a session happens, in words: its room, else "Online" for online sessions and editions, else
+    the edition's venue or city."""
+    if session.room_id:
+        return session.room.name
+    edition = session.edition
+    if session.attendance == Attendance.ONLINE or not edition.has_live_attendance:
+        return _("Online")
+    return edition.venue_name or edition.city or _("Online")

@@ -1,0 +1,69 @@
+"""Reads for the exports. Each function declares what it loads, so an export issues the same number of
+queries whatever the size of the programme."""
+
+from django.db.models import Max, Min, Prefetch
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from occupy.content.models import EditionPartner, Organisation, PartnerRole
+from occupy.editions.models import Edition
+from occupy.programme.models import Material, Session, SessionSpeaker
+
+
+def get_published_edition(slug: str) -> Edition:
+    """A published edition alone; 404 when unknown or unpublished (one query)."""
+    edition = Edition.objects.published().filter(slug=slug).first()
+    if edition is None:
+        raise Http404(_("There is no edition “%(slug)s”.") % {"slug": slug})
+    return edition
+
+
+def _export_sessions(edition: Edition):
+    return (
+        Session.objects.filter(edition=edition)
+        .scheduled()
+        .select_related("format", "theme", "room")
+        .prefetch_related(
+            Prefetch(
+                "session_speakers",
+                queryset=SessionSpeaker.objects.select_related("person").order_by("order", "id"),
+            ),
+            Prefetch("materials", queryset=Material.objects.order_by("order", "id")),
+        )
+        .order_by("starts_at", "room__order", "title", "id")
+    )
+
+
+def scheduled_sessions_for_export(edition: Edition) -> list[Session]:
+    """The edition's scheduled sessions (unscheduled ones are left out) in time order, with format, theme,
+    room, speakers and materials (three queries)."""
+    sessions = list(_export_sessions(edition))
+    for session in sessions:
+        session.edition = edition  # already loaded: spare a query per session when building URLs
+    return sessions
+
+
+def get_scheduled_session_for_export(edition: Edition, slug: str) -> Session:
+    """One scheduled session of the edition with what an export shows (three queries); 404 otherwise."""
+    session = _export_sessions(edition).filter(slug=slug).first()
+    if session is None:
+        raise Http404(_("There is no scheduled session “%(slug)s” in this edition.") % {"slug": slug})
+    session.edition = edition
+    return session
+
+
+def edition_organiser(edition: Edition) -> Organisation | None:
+    """The edition's organiser, the first by order when there are several (one query)."""
+    role = (
+        EditionPartner.objects.filter(edition=edition, role=PartnerRole.ORGANISER)
+        .select_related("organisation")
+        .order_by("order", "id")
+        .first()
+    )
+    return role.organisation if role else None
+
+
+def edition_time_span(edition: Edition):
+    """(first start, last end) of the edition's scheduled sessions, or (None, None) (one query)."""
+    span = Session.objects.filter(edition=edition).scheduled().aggregate(first=Min("starts_at"), last=Max("ends_at"))
+    return span["first"], span["last"]
