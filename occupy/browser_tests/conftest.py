@@ -29,8 +29,16 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
-# Console messages that mean a page is broken: a CSP refusal (inline script or style), a missing file.
-BROKEN_PAGE = re.compile(r"Content Security Policy|Refused to|Failed to load resource|Uncaught", re.IGNORECASE)
+# Console messages that mean a page is broken: a CSP refusal (inline script or style), a script error.
+BROKEN_PAGE = re.compile(r"Content Security Policy|Refused to|Uncaught", re.IGNORECASE)
+
+
+PLAIN_HTTP_SETTINGS = {
+    "SECURE_SSL_REDIRECT": False,
+    "SESSION_COOKIE_SECURE": False,
+    "CSRF_COOKIE_SECURE": False,
+    "LANGUAGE_COOKIE_SECURE": False,
+}
 
 
 def _passthrough(app):
@@ -43,14 +51,18 @@ def live_server(request):
 
     Django's StaticFilesHandler would look the hashed names from the manifest up in the source folders and
     answer 404, so the stylesheet would silently not load."""
+    from django.test import override_settings
     from pytest_django.live_server_helper import LiveServer
 
     addr = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
-    server = LiveServer(addr, start=False)
-    server.thread.static_handler = _passthrough
-    server.start()
-    yield server
-    server.stop()
+    # Production settings, less what needs TLS: the live server speaks plain HTTP. Set before the server
+    # thread builds its middleware, which reads them once.
+    with override_settings(**PLAIN_HTTP_SETTINGS):
+        server = LiveServer(addr, start=False)
+        server.thread.static_handler = _passthrough
+        server.start()
+        yield server
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +89,8 @@ def demo(transactional_db):
 
 @pytest.fixture
 def open_page(chromium_browser, live_server):
-    """Open pages at a viewport size; every page must load without console errors (CSP refusals, 404s)."""
+    """Open pages at a viewport size; every page must load without CSP refusals, script errors or a missing
+    stylesheet, script or image (the page itself may be a 404 on purpose)."""
     contexts, problems = [], []
 
     def opener(viewport=DESKTOP, **context_args):
@@ -96,6 +109,14 @@ def open_page(chromium_browser, live_server):
             ),
         )
         page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
+        page.on(
+            "response",
+            lambda response: (
+                problems.append(f"{page.url}: {response.status} for {response.url}")
+                if response.status >= 400 and response.request.resource_type != "document"
+                else None
+            ),
+        )
         return page
 
     yield opener
