@@ -1,0 +1,319 @@
+"""The facts of the two source texts (../shared/seeds/) as data, and `load_seed()` that writes them idempotently.
+
+Source 000: the press release of Occupy Library 2020. Source 001: the conference site's About page (2022).
+Names, dates, links, organisations, roles and theme titles are the texts' facts; the descriptions around them
+are our own words, except where a text is quoted (the 2022 themes, two format descriptions, the projects and
+Claudia Șerbănuță's quote). Nothing here is sample data: the invented programme lives in `sample.py`.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from occupy.content.models import EditionPartner, NewsPost, Organisation, PartnerRole, Project
+from occupy.demo.seed_texts import (
+    EDITION_2020_DESCRIPTION,
+    EDITION_2022_DESCRIPTION,
+    FORMATS,
+    NEWS_2022_BODY,
+    PRESS_RELEASE_BODY,
+    PROGRESS_FOUNDATION_DESCRIPTION,
+    PROJECTS,
+    THEMES_2020,
+    THEMES_2022,
+)
+from occupy.demo.upsert import upsert
+from occupy.editions.models import Edition, EditionMode, SessionFormat, Theme
+from occupy.people.models import Person
+
+BUCHAREST = ZoneInfo("Europe/Bucharest")
+WEBSITE = "https://occupylibrary.net/"
+SCHEDULE_2020 = "https://cutt.ly/XfGNsUf"
+REGISTRATION_2020 = "https://occupylibrary.net/registration-is-open-join-us-at-occupy-library-2020/"
+
+
+def _at(y, mo, d, h=0, mi=0):
+    return datetime.datetime(y, mo, d, h, mi, tzinfo=BUCHAREST)
+
+
+EDITIONS = {
+    "2020": {
+        "year": 2020,
+        "title": "Occupy Library 2020",
+        "tagline": "The place where innovators everywhere share good working practices in public libraries",
+        "summary": (
+            "The first Occupy Library: an international training, funky and fab conference held online, where "
+            "innovators and decision makers from public libraries share what works in their communities."
+        ),
+        "description": EDITION_2020_DESCRIPTION,
+        "start_date": datetime.date(2020, 9, 22),
+        "end_date": datetime.date(2020, 9, 25),
+        "time_zone": "Europe/Bucharest",
+        "mode": EditionMode.ONLINE,
+        "live_capacity": None,
+        # Assumed window: the press release (21 September) says registration is open, not when it opened.
+        "registration_opens_at": _at(2020, 8, 1, 9),
+        "registration_closes_at": _at(2020, 9, 25, 18),
+        "contact_name": "Andreea Dumitrescu",
+        "contact_role": "Progress Foundation Communication Coordinator",
+        "contact_email": "andreea.dumitrescu@progressfoundation.ro",
+        "website": WEBSITE,
+        "schedule_url": SCHEDULE_2020,
+        "is_published": True,
+    },
+    "2022": {
+        "year": 2022,
+        "title": "Occupy Library 2022",
+        "tagline": "The E+Libraries On The Rise!",
+        "summary": (
+            "The second edition, in Bucharest and online: libraries on the path to sustainability, where less is "
+            "consumed and more is shared."
+        ),
+        "description": EDITION_2022_DESCRIPTION,
+        "start_date": datetime.date(2022, 6, 2),
+        "end_date": datetime.date(2022, 6, 3),
+        "time_zone": "Europe/Bucharest",
+        "mode": EditionMode.HYBRID,
+        "city": "Bucharest",
+        "country": "RO",
+        # Sample figure: the About page names no number of places at the venue.
+        "live_capacity": 250,
+        # Assumed window, closed before the event: the About page gives no registration dates.
+        "registration_opens_at": _at(2022, 3, 1, 9),
+        "registration_closes_at": _at(2022, 5, 31, 23, 59),
+        "website": WEBSITE,
+        "is_published": True,
+    },
+}
+
+# Which formats each edition offers: 2020 names keynotes, case studies, interactive debates and workshops
+# (panels carry its named guests); the 2022 About page adds Ignite talks.
+EDITION_FORMATS = {
+    "2020": ["keynote", "case-study", "interactive-debate", "workshop", "panel"],
+    "2022": ["keynote", "case-study", "ignite-talk", "workshop", "interactive-debate", "panel"],
+}
+
+PEOPLE = [
+    # (slug, name, position, organisation, country, bio): only what the press release says.
+    (
+        "hannelore-vogt",
+        "Hannelore Vogt",
+        "Director",
+        "Cologne City Library",
+        "DE",
+        "Dr. Hannelore Vogt is the Director of the Cologne City Library in Germany.",
+    ),
+    ("dan-perjovschi", "Dan Perjovschi", "Artist", "", "RO", "Dan Perjovschi is a Romanian artist."),
+    (
+        "asaf-bartov",
+        "Asaf Bartov",
+        "Lead program developer",
+        "Wikimedia Foundation",
+        "",
+        "Asaf Bartov is a lead program developer at the Wikimedia Foundation.",
+    ),
+    (
+        "loida-garcia-febo",
+        "Loida Garcia-Febo",
+        "International consultant",
+        "",
+        "US",
+        "Loida Garcia-Febo is an international consultant from the United States.",
+    ),
+    (
+        "christine-mackenzie",
+        "Christine Mackenzie",
+        "President",
+        "IFLA (International Federation of Library Associations and Institutions)",
+        "",
+        "Christine Mackenzie is the President of IFLA, the International Federation of Library Associations "
+        "and Institutions.",
+    ),
+    (
+        "gerald-leitner",
+        "Gerald Leitner",
+        "Secretary General",
+        "IFLA (International Federation of Library Associations and Institutions)",
+        "",
+        "Gerald Leitner is the Secretary General of IFLA.",
+    ),
+    (
+        "deborah-jacobs",
+        "Deborah Jacobs",
+        "Former Director of the Global Libraries Initiative",
+        "Bill and Melinda Gates Foundation",
+        "",
+        "Deborah Jacobs is the former Director of the Global Libraries Initiative at the Bill and Melinda Gates "
+        "Foundation.",
+    ),
+    (
+        "claudia-serbanuta",
+        "Claudia Șerbănuță",
+        "Project Manager",
+        "Progress Foundation",
+        "",
+        "Dr. Claudia Șerbănuță is a Project Manager at the Progress Foundation, the organiser of Occupy Library.",
+    ),
+    (
+        "andreea-dumitrescu",
+        "Andreea Dumitrescu",
+        "Communication Coordinator",
+        "Progress Foundation",
+        "",
+        "Andreea Dumitrescu is the Communication Coordinator of the Progress Foundation.",
+    ),
+]
+
+# The four keynote speakers of 2020 (the press release counts four) and the guests who speak in panels.
+KEYNOTE_SPEAKERS_2020 = ["hannelore-vogt", "dan-perjovschi", "asaf-bartov", "loida-garcia-febo"]
+PANEL_GUESTS_2020 = ["christine-mackenzie", "gerald-leitner", "deborah-jacobs"]
+
+ORGANISATIONS = [
+    # (slug, name, short name, country, founded, description)
+    ("progress-foundation", "Progress Foundation", "", "RO", 1996, PROGRESS_FOUNDATION_DESCRIPTION),
+    ("next-library", "Next Library®", "", "", None, ""),
+    ("national-library-of-romania", "National Library of Romania", "", "RO", None, ""),
+    ("goethe-institut", "Goethe-Institut", "", "", None, ""),
+    ("center-for-cultural-management", "Center for Cultural Management", "", "UA", None, ""),
+    ("association-of-libraries-of-ukraine", "Association of Libraries of Ukraine", "", "UA", None, ""),
+    ("eduact", "EduAct", "", "GR", None, ""),
+    ("association-of-libraries-of-moldova", "Association of Libraries of Moldova", "", "MD", None, ""),
+    ("national-library-of-moldova", "National Library of Moldova", "", "MD", None, ""),
+    ("ashoka-romania", "Ashoka Romania", "", "RO", None, ""),
+    ("romanian-platform-ngdo-fund", "Romanian Platform NGDO – FUND", "FUND", "RO", None, ""),
+    ("european-union", "European Union", "EU", "", None, ""),
+]
+
+HUB = "Project partner in “Occupy Library Innovators Hub”, organised by the Progress Foundation"
+GRANT_SCHEME = (
+    "Black Sea NGO Forum Sub-granting Scheme For Activities That Support The Development Of CSO Regional Networks"
+)
+GRANT_PROJECT = "Development of CSO capacity for regional cooperation in the Black Sea area"
+
+PARTNERS = {
+    # edition: [(organisation slug, role, note)], in the order the texts name them
+    "2020": [
+        ("progress-foundation", PartnerRole.ORGANISER, ""),
+        ("next-library", PartnerRole.SUPPORTER, ""),
+        ("national-library-of-romania", PartnerRole.PARTNER, ""),
+        ("goethe-institut", PartnerRole.PARTNER, ""),
+        ("center-for-cultural-management", PartnerRole.PROJECT_PARTNER, HUB),
+        ("association-of-libraries-of-ukraine", PartnerRole.PROJECT_PARTNER, HUB),
+        ("eduact", PartnerRole.PROJECT_PARTNER, HUB),
+        ("association-of-libraries-of-moldova", PartnerRole.PROJECT_PARTNER, HUB),
+        ("national-library-of-moldova", PartnerRole.PROJECT_PARTNER, HUB),
+        ("ashoka-romania", PartnerRole.PROJECT_PARTNER, HUB),
+        ("national-library-of-romania", PartnerRole.PROJECT_PARTNER, HUB),
+        ("romanian-platform-ngdo-fund", PartnerRole.IMPLEMENTER, f"Implements the project “{GRANT_PROJECT}”"),
+        ("european-union", PartnerRole.FUNDER, f"Within the “{GRANT_SCHEME}”, project “{GRANT_PROJECT}”"),
+    ],
+    "2022": [
+        ("progress-foundation", PartnerRole.ORGANISER, ""),
+    ],
+}
+
+NEWS = [
+    {
+        "slug": "occupy-library-2020-innovators-share-good-practices",
+        "title": "Occupy Library 2020 – the place where innovators everywhere share good working practices in "
+        "public libraries",
+        "summary": (
+            "Bucharest, 21 September 2020: hundreds of innovators and decision makers from public libraries meet "
+            "online at Occupy Library 2020, from 22 to 25 September."
+        ),
+        "body": PRESS_RELEASE_BODY,
+        "published_at": _at(2020, 9, 21, 9),
+        "edition": "2020",
+        "links": [
+            {"title": "The full schedule", "url": SCHEDULE_2020},
+            {"title": "Registration (free of charge)", "url": REGISTRATION_2020},
+            {"title": "Website", "url": WEBSITE},
+        ],
+    },
+    {
+        "slug": "occupy-library-2022-the-e-libraries-on-the-rise",
+        "title": "Occupy Library 2022 – The E+Libraries On The Rise!",
+        "summary": "The second edition meets in Bucharest and online on 2 and 3 June 2022.",
+        "body": NEWS_2022_BODY,
+        # Assumed date: the About page that announces the edition is not dated.
+        "published_at": _at(2022, 2, 1, 10),
+        "edition": "2022",
+        "links": [{"title": "Website", "url": WEBSITE}],
+    },
+]
+
+
+def load_seed() -> dict[str, Edition]:
+    """Write every fact above (idempotent: rows are keyed by their slugs). Returns the editions by slug.
+
+    Side effects: each written row sends post_save (page-cache bump). `Edition.is_sample` is left to sample.py.
+    """
+    editions = {}
+    for slug, values in EDITIONS.items():
+        editions[slug], _ = upsert(Edition, lookup={"slug": slug}, values=values)
+    for slug, themes in (("2020", THEMES_2020), ("2022", THEMES_2022)):
+        for order, (theme_slug, title, description) in enumerate(themes):
+            upsert(
+                Theme,
+                lookup={"edition": editions[slug], "slug": theme_slug},
+                values={"title": title, "description": description, "order": order},
+            )
+    for slug, format_slugs in EDITION_FORMATS.items():
+        for order, format_slug in enumerate(format_slugs):
+            upsert(
+                SessionFormat,
+                lookup={"edition": editions[slug], "slug": format_slug},
+                values={**FORMATS[format_slug], "order": order},
+            )
+    for slug, name, position, organisation, country, bio in PEOPLE:
+        upsert(
+            Person,
+            lookup={"slug": slug},
+            values={
+                "name": name,
+                "position": position,
+                "organisation": organisation,
+                "country": country,
+                "bio": bio,
+                "is_sample": False,
+            },
+        )
+    organisations = {}
+    for slug, name, short_name, country, founded, description in ORGANISATIONS:
+        organisations[slug], _ = upsert(
+            Organisation,
+            lookup={"slug": slug},
+            values={
+                "name": name,
+                "short_name": short_name,
+                "country": country,
+                "founded": founded,
+                "description": description,
+            },
+        )
+    for edition_slug, partners in PARTNERS.items():
+        for order, (organisation_slug, role, note) in enumerate(partners):
+            upsert(
+                EditionPartner,
+                lookup={
+                    "edition": editions[edition_slug],
+                    "organisation": organisations[organisation_slug],
+                    "role": role,
+                },
+                values={"note": note, "order": order},
+            )
+    for order, (slug, title, summary) in enumerate(PROJECTS):
+        upsert(
+            Project,
+            lookup={"slug": slug},
+            values={
+                "organisation": organisations["progress-foundation"],
+                "title": title,
+                "summary": summary,
+                "order": order,
+            },
+        )
+    for post in NEWS:
+        values = {key: value for key, value in post.items() if key != "slug"}
+        values["edition"] = editions[post["edition"]]
+        upsert(NewsPost, lookup={"slug": post["slug"]}, values=values)
+    return editions
