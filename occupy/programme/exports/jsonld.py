@@ -65,7 +65,7 @@ def _offer(edition, url: str) -> dict:
 
 
 def _person(person) -> dict:
-    data = {"@type": "Person", "name": person.name}
+    data = {"@type": "Person", "name": person.name, "url": absolute_url(person.get_absolute_url())}
     if person.position:
         data["jobTitle"] = person.position
     if person.organisation:
@@ -99,7 +99,8 @@ def _event(name, description, url, start, end, mode, location, offer):
 
 def edition_jsonld(edition, *, organiser=None, starts_at=None, ends_at=None, performers=()) -> SafeString:
     """The edition as an Event. `starts_at`/`ends_at` (its first session's start and last session's end)
-    give the times with their offset; without them the edition's dates stand alone."""
+    give times with their UTC offset; without them startDate/endDate are the edition's days as ISO dates,
+    which schema.org accepts and which claim no time the programme has not set."""
     tz = edition.tz
     start = starts_at.astimezone(tz).isoformat() if starts_at else edition.start_date.isoformat()
     end = ends_at.astimezone(tz).isoformat() if ends_at else edition.end_date.isoformat()
