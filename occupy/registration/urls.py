@@ -1,4 +1,39 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from occupy.registration.views import manage, organise, public
 
 app_name = "registration"
-urlpatterns = []
+urlpatterns = [
+    path("<slug:edition>/register/", public.register, name="register"),
+    path("<slug:edition>/register/sent/", public.sent, name="sent"),
+    path("<slug:edition>/register/resend/", public.resend, name="resend"),
+    path("<slug:edition>/register/confirm/<str:key>/", public.confirm, name="confirm"),
+    path("registration/<str:token>/", manage.manage, name="manage"),
+    path("registration/<str:token>/attendance/", manage.switch_attendance, name="switch-attendance"),
+    path("registration/<str:token>/cancel/", manage.cancel, name="cancel"),
+    path("registration/<str:token>/reinstate/", manage.reinstate, name="reinstate"),
+    path("registration/<str:token>/my-data.json", manage.download_data, name="download-data"),
+    path("registration/<str:token>/erase/", manage.erase, name="erase"),
+    path("organise/<slug:edition>/registrations/", organise.registrations, name="organise-list"),
+    path("organise/<slug:edition>/registrations.csv", organise.registrations_csv, name="organise-csv"),
+]
+
+# The participant's journey after registering: agenda, ticket, joining online, check-in, certificates, badges.
+from occupy.registration.views import agenda, badges, certificates, checkin, tickets  # noqa: E402
+
+urlpatterns += [
+    path("<slug:edition>/agenda/add/<slug:session>/", agenda.agenda_add, name="agenda-add"),
+    path("registration/<str:token>/agenda/", agenda.agenda, name="agenda"),
+    path("registration/<str:token>/agenda/remove/<slug:session>/", agenda.agenda_remove, name="agenda-remove"),
+    path("registration/<str:token>/agenda.ics", agenda.agenda_ics, name="agenda-ics"),
+    path("registration/<str:token>/ticket.pdf", tickets.ticket_pdf, name="ticket"),
+    path("registration/<str:token>/join/", tickets.join_online, name="join"),
+    path("registration/<str:token>/certificate.pdf", certificates.certificate_pdf, name="certificate"),
+    path("verify/", certificates.verify_form, name="verify-form"),
+    path("verify/<str:code>/", certificates.verify, name="verify"),
+    path("organise/<slug:edition>/check-in/", checkin.check_in_page, name="check-in"),
+    path("organise/<slug:edition>/check-in/count.json", checkin.check_in_count, name="check-in-count"),
+    path("organise/<slug:edition>/badges/", badges.badges_page, name="badges-page"),
+    path("organise/<slug:edition>/badges.pdf", badges.badges_pdf, name="badges"),
+    path("organise/<slug:edition>/badges/<int:batch>.pdf", badges.badge_batch_pdf, name="badges-batch"),
+]

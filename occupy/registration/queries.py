@@ -1,0 +1,78 @@
+"""Reads for the registration pages: each list a page shows, with the queries it needs declared here."""
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+from django.http import Http404
+from django_countries import countries
+
+from occupy.registration.models import AttendanceMode, ParticipantRole, Question, Registration, RegistrationStatus
+
+
+def get_registration_for_token(token: str) -> Registration:
+    """The registration a manage link belongs to, or Http404: a wrong token never reaches anyone's data."""
+    if not token or len(token) > 64:
+        raise Http404
+    registration = Registration.objects.select_related("edition").filter(token=token).first()
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def questions_for(edition) -> list[Question]:
+    return list(Question.objects.filter(edition=edition))
+
+
+ORGANISER_STATUSES = ["confirmed", "waitlisted", "pending", "cancelled", "all"]
+
+
+def registrations_for_organisers(edition, *, search="", status="confirmed", attendance="", country="", role=""):
+    """The organisers' list: newest first, searched in name, e-mail and organisation, filtered."""
+    registrations = Registration.objects.filter(edition=edition).order_by("-created_at", "-pk")
+    if status != "all":
+        registrations = registrations.filter(status=status or RegistrationStatus.CONFIRMED)
+    if attendance:
+        registrations = registrations.filter(attendance=attendance)
+    if country:
+        registrations = registrations.filter(country=country)
+    if role:
+        registrations = registrations.filter(role=role)
+    if search:
+        registrations = registrations.filter(
+            Q(name__icontains=search) | Q(email__icontains=search) | Q(organisation__icontains=search)
+        )
+    return registrations
+
+
+def _counts(queryset, field: str, label=str) -> list[tuple[str, int]]:
+    rows = queryset.values(field).annotate(n=Count("pk")).order_by("-n", field)
+    return [(label(row[field]) if row[field] else "", row["n"]) for row in rows]
+
+
+def registration_figures(edition) -> dict:
+    """Counts for organisers. Only confirmed registrations count; the other states are shown apart."""
+    confirmed = Registration.objects.confirmed().filter(edition=edition)
+    by_status = dict(_counts(Registration.objects.filter(edition=edition), "status"))
+    return {
+        "confirmed": by_status.get(RegistrationStatus.CONFIRMED, 0),
+        "by_status": by_status,
+        "by_country": _counts(confirmed, "country", countries.name),
+        "by_role": _counts(confirmed, "role", lambda value: ParticipantRole(value).label),
+        "by_attendance": _counts(confirmed, "attendance", lambda value: AttendanceMode(value).label),
+    }
+
+
+def confirmations_by_day(edition) -> list[tuple]:
+    """(day, number) of confirmed registrations, by the day their address was confirmed (UTC)."""
+    rows = (
+        Registration.objects.confirmed()
+        .filter(edition=edition, confirmed_at__isnull=False)
+        .annotate(day=TruncDate("confirmed_at"))
+        .values("day")
+        .annotate(n=Count("pk"))
+        .order_by("day")
+    )
+    return [(row["day"], row["n"]) for row in rows]
+
+
+def registrations_for_export(edition):
+    return Registration.objects.filter(edition=edition).order_by("created_at", "pk").prefetch_related("answers")
