@@ -1,0 +1,86 @@
+"""Reads for the schedule and session pages: each function declares what it joins and prefetches, so a page
+issues the same number of queries whatever the size of the programme."""
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from occupy.editions.models import Edition, SessionFormat, Theme
+from occupy.programme.models import Material, Session, SessionSpeaker
+
+
+def _later_published_edition(outer_year: str):
+    return Edition.objects.published().filter(year__gt=OuterRef(outer_year))
+
+
+def get_published_edition_or_404(slug: str) -> Edition:
+    """A published edition by its slug, with `is_latest` (no later edition is published). One query."""
+    edition = (
+        Edition.objects.published()
+        .filter(slug=slug)
+        .annotate(is_latest=~Exists(_later_published_edition("year")))
+        .first()
+    )
+    if edition is None:
+        raise Http404(_("There is no edition “%(slug)s”.") % {"slug": slug[:40]})
+    return edition
+
+
+def offers_personal_agenda(edition: Edition) -> bool:
+    """Whether pages link to "add to my agenda": the current (latest) edition and any edition not yet over.
+
+    Needs `edition.is_latest` from get_published_edition_or_404() or get_public_session_or_404().
+    """
+    return bool(edition.is_latest) or edition.end_date >= timezone.localdate()
+
+
+def schedule_facets(edition: Edition) -> tuple[list[Theme], list[SessionFormat]]:
+    """The edition's themes and formats, in their order, for the filters. Two queries."""
+    return list(edition.themes.all()), list(edition.formats.all())
+
+
+def schedule_sessions(edition: Edition, *, theme=None, format=None, attendance: str = "") -> list[Session]:
+    """The scheduled sessions of `edition`, in time and room order, narrowed by the filters given, with
+    their format, theme, room and speakers in order. Two queries."""
+    sessions = (
+        # Through the related manager, so every session knows its edition without a query.
+        edition.sessions.scheduled()
+        .select_related("format", "theme", "room")
+        .defer("abstract")
+        .prefetch_related(
+            Prefetch(
+                "session_speakers",
+                queryset=SessionSpeaker.objects.select_related("person")
+                .only("session", "person", "role", "order", "person__name", "person__slug")
+                .order_by("order", "id"),
+            )
+        )
+        .order_by("starts_at", "room__order", "room__name", "title")
+    )
+    if theme is not None:
+        sessions = sessions.filter(theme=theme)
+    if format is not None:
+        sessions = sessions.filter(format=format)
+    if attendance:
+        sessions = sessions.followable(attendance)
+    return list(sessions)
+
+
+def get_public_session_or_404(edition_slug: str, slug: str) -> Session:
+    """A session of a published edition, with its edition (annotated `is_latest`), format, theme and room,
+    its speakers in order with their people, and its materials. Three queries."""
+    session = (
+        Session.objects.filter(edition__slug=edition_slug, edition__is_published=True, slug=slug)
+        .select_related("edition", "format", "theme", "room")
+        .annotate(edition_is_latest=~Exists(_later_published_edition("edition__year")))
+        .prefetch_related(
+            Prefetch("session_speakers", queryset=SessionSpeaker.objects.select_related("person").order_by("order")),
+            Prefetch("materials", queryset=Material.objects.order_by("order", "id")),
+        )
+        .first()
+    )
+    if session is None:
+        raise Http404(_("There is no such session in this edition."))
+    session.edition.is_latest = session.edition_is_latest
+    return session

@@ -1,0 +1,75 @@
+"""The public schedule and session pages. Both are cached whole (occupy.web.pagecache) and carry nothing
+personal: "add to my agenda" is a plain link to a page that holds its own form.
+
+Bad input (an unknown theme, format, attendance or time zone) gets the page without that filter, a message
+saying so, and status 400, which the page cache does not keep.
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+
+from occupy.programme import queries
+from occupy.programme.filters import ATTENDANCE_FILTERS, parse_schedule_filters
+from occupy.programme.timetable import build_timetable
+from occupy.programme.timezones import edition_zone, resolve_display_zone, zone_choices, zone_label
+from occupy.web.pagecache import cached_page
+
+
+def _zone_context(edition, display, at: datetime.datetime | None) -> dict:
+    """What the pages say about time zones, with the zone's abbreviation and offset on the conference's dates."""
+    at = at or datetime.datetime.combine(edition.start_date, datetime.time(12), tzinfo=edition_zone(edition))
+    return {
+        "display": display,
+        "display_label": zone_label(display.zone, at),
+        "edition_zone_label": zone_label(edition_zone(edition), at),
+        "zone_choices": zone_choices(),
+        "requested_zone_listed": any(display.requested in names for _, names in zone_choices()),
+    }
+
+
+@cached_page
+def schedule(request, edition):
+    edition = queries.get_published_edition_or_404(edition)
+    display = resolve_display_zone(edition, request.GET.get("tz", ""))
+    themes, formats = queries.schedule_facets(edition)
+    filters = parse_schedule_filters(request.GET, themes=themes, formats=formats, tz=display.requested)
+    sessions = queries.schedule_sessions(
+        edition, theme=filters.theme, format=filters.format, attendance=filters.attendance
+    )
+    errors = [message for message in [display.error, *filters.errors] if message]
+    context = {
+        "edition": edition,
+        "themes": themes,
+        "formats": formats,
+        "attendance_choices": ATTENDANCE_FILTERS.items(),
+        "filters": filters,
+        "errors": errors,
+        "days": build_timetable(sessions, display.zone),
+        "session_count": len(sessions),
+        "tz_query": filters.query(theme="", format="", attendance=""),
+        "all_sessions_href": request.path + filters.query(theme="", format="", attendance=""),
+        "all_themes_href": request.path + filters.query(theme=""),
+        "theme_links": filters.theme_links(themes, request.path),
+        "edition_zone_href": request.path + filters.query(tz=""),
+        "offers_agenda": queries.offers_personal_agenda(edition),
+        **_zone_context(edition, display, sessions[0].starts_at if sessions else None),
+    }
+    return render(request, "programme/schedule.html", context, status=400 if errors else 200)
+
+
+@cached_page
+def session_detail(request, edition, slug):
+    session = queries.get_public_session_or_404(edition, slug)
+    display = resolve_display_zone(session.edition, request.GET.get("tz", ""))
+    context = {
+        "edition": session.edition,
+        "session": session,
+        "errors": [display.error] if display.error else [],
+        "tz_query": "?" + urlencode({"tz": display.requested}) if display.requested else "",
+        "edition_zone_href": request.path,
+        "offers_agenda": queries.offers_personal_agenda(session.edition),
+        **_zone_context(session.edition, display, session.starts_at),
+    }
+    return render(request, "programme/session.html", context, status=400 if display.error else 200)
