@@ -16,6 +16,7 @@ SUBJECTS = {
     EmailKind.WAITLISTED: _("You are on the waiting list for %(edition)s"),
     EmailKind.PROMOTED: _("A live place is yours at %(edition)s"),
     EmailKind.CANCELLED: _("Your registration for %(edition)s is cancelled"),
+    EmailKind.SEAT: _("A workshop seat is yours at %(edition)s"),
 }
 
 

@@ -12,6 +12,7 @@ class EmailKind(models.TextChoices):
     WAITLISTED = "waitlisted", _("On the waiting list")
     PROMOTED = "promoted", _("Promoted from the waiting list")
     CANCELLED = "cancelled", _("Registration cancelled")
+    SEAT = "seat", _("A workshop seat freed up")
 
 
 class EmailStatus(models.TextChoices):

@@ -1,0 +1,21 @@
+"""PDF documents (tickets, certificates, badges): Django templates of HTML and CSS rendered by WeasyPrint.
+
+The templates carry their own styles and fetch nothing: WeasyPrint is never pointed at a URL.
+"""
+
+import segno
+from django.template.loader import render_to_string
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    from weasyprint import HTML, URLFetcher  # heavy import: only when a PDF is made
+
+    html = render_to_string(template_name, context)
+    # Only data: URIs (the QR codes) are read; a link typed into a name or organisation is never fetched.
+    fetcher = URLFetcher(allowed_protocols={"data"}, timeout=1)
+    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+
+
+def qr_data_uri(data: str) -> str:
+    """A QR code of `data` as an SVG data URI, sharp at any print size."""
+    return segno.make(data, error="m", micro=False).svg_data_uri(scale=4, border=2)

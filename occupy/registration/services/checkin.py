@@ -1,0 +1,112 @@
+"""Check-in at the venue: the ticket's check-in code, finding a participant, and checking them in.
+
+The check-in code is not the manage token (which opens the person's data): it is the registration's id
+signed with the site's secret, so it can be printed on a ticket and read by a scanner, and cannot be guessed.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core import signing
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from occupy.editions.models import Edition
+from occupy.registration.models import AttendanceDay, AttendanceMode, Registration, RegistrationStatus
+
+CHECK_IN_SALT = "occupy.registration.check-in"
+MAX_CODE_LENGTH = 100
+MIN_SEARCH_LENGTH = 2
+MAX_SEARCH_LENGTH = 100
+SEARCH_LIMIT = 20
+
+
+class CheckInError(Exception):
+    """Why a person cannot be checked in; the message is for the organiser at the desk."""
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    registration: Registration
+    attendance: AttendanceDay
+    already: bool  # True when this person had already checked in that day: nothing was changed
+
+
+def check_in_code(registration: Registration) -> str:
+    """The code the ticket's QR carries: '<id>:<signature>'."""
+    return signing.Signer(salt=CHECK_IN_SALT).sign(str(registration.pk))
+
+
+def registration_for_check_in_code(*, edition: Edition, code: str) -> Registration | None:
+    """The registration of `edition` whose ticket carries `code`, or None for a forged, mistyped or foreign code."""
+    code = (code or "").strip()
+    if not code or len(code) > MAX_CODE_LENGTH:
+        return None
+    try:
+        value = signing.Signer(salt=CHECK_IN_SALT).unsign(code)
+    except signing.BadSignature:
+        return None
+    if not value.isdigit():
+        return None
+    return Registration.objects.filter(edition=edition, pk=int(value)).first()
+
+
+def search_participants(*, edition: Edition, query: str) -> list[Registration]:
+    """Registrations of `edition` (all but unconfirmed ones) whose name or e-mail contains `query`, with their
+    check-ins, at most SEARCH_LIMIT (two queries). Too short or too long a query finds nobody."""
+    query = query.strip()
+    if not MIN_SEARCH_LENGTH <= len(query) <= MAX_SEARCH_LENGTH:
+        return []
+    return list(
+        Registration.objects.filter(edition=edition)
+        .exclude(status=RegistrationStatus.PENDING)
+        .filter(Q(name__icontains=query) | Q(email__icontains=query))
+        .prefetch_related("attendance_days")
+        .order_by("name", "pk")[:SEARCH_LIMIT]
+    )
+
+
+def local_day(edition: Edition, at: datetime.datetime) -> datetime.date:
+    return timezone.localtime(at, edition.tz).date()
+
+
+def check_in(registration: Registration, *, by, at: datetime.datetime | None = None) -> CheckInResult:
+    """Check a confirmed live participant in at the venue for the day of `at` (now by default, in the edition's
+    time zone). Checking in again the same day changes nothing and says so (`already`).
+    Side effects: one AttendanceDay row (mode live) per registration and day. Raises CheckInError."""
+    if registration.status == RegistrationStatus.WAITLISTED:
+        raise CheckInError(_("%(name)s is on the waiting list for a live place, not confirmed.") % _who(registration))
+    if registration.status != RegistrationStatus.CONFIRMED:
+        raise CheckInError(_("%(name)s has no confirmed registration.") % _who(registration))
+    if registration.attendance != AttendanceMode.LIVE:
+        raise CheckInError(
+            _("%(name)s is registered to attend online, not at the venue. They can switch on their manage page.")
+            % _who(registration)
+        )
+    at = at or timezone.now()
+    with transaction.atomic():
+        # get_or_create relies on the unique (registration, day, mode): two desks scanning the same ticket at
+        # once make one row, and the second is told "already checked in".
+        attendance, created = AttendanceDay.objects.get_or_create(
+            registration=registration,
+            day=local_day(registration.edition, at),
+            mode=AttendanceMode.LIVE,
+            defaults={"first_seen_at": at, "last_seen_at": at, "checked_in_by": by},
+        )
+    return CheckInResult(registration=registration, attendance=attendance, already=not created)
+
+
+def checked_in_counts(edition: Edition, *, at: datetime.datetime | None = None) -> dict[str, int]:
+    """People checked in at the venue today and over the whole edition (two queries)."""
+    rows = AttendanceDay.objects.filter(registration__edition=edition, mode=AttendanceMode.LIVE)
+    today = local_day(edition, at or timezone.now())
+    return {
+        "today": rows.filter(day=today).values("registration").distinct().count(),
+        "total": rows.values("registration").distinct().count(),
+    }
+
+
+def _who(registration: Registration) -> dict:
+    return {"name": registration.name}

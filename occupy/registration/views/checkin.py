@@ -1,0 +1,99 @@
+"""Check-in at the venue, for organisers on a phone: scan a ticket or search by name, then check in."""
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from occupy.registration.agenda_queries import get_edition_or_404
+from occupy.registration.models import Registration
+from occupy.registration.services.checkin import (
+    MAX_SEARCH_LENGTH,
+    MIN_SEARCH_LENGTH,
+    CheckInError,
+    check_in,
+    checked_in_counts,
+    registration_for_check_in_code,
+    search_participants,
+)
+
+
+def _time(edition, moment) -> str:
+    return timezone.localtime(moment, edition.tz).strftime("%H:%M")
+
+
+def _page(request, edition, *, error: str = "", status: int = 200):
+    query = request.GET.get("q", "").strip()
+    query_error = ""
+    if query and not MIN_SEARCH_LENGTH <= len(query) <= MAX_SEARCH_LENGTH:
+        query_error = _("Type between %(min)d and %(max)d characters of a name or e-mail address.") % {
+            "min": MIN_SEARCH_LENGTH,
+            "max": MAX_SEARCH_LENGTH,
+        }
+    context = {
+        "edition": edition,
+        "query": query[:MAX_SEARCH_LENGTH],
+        "query_error": query_error,
+        "results": search_participants(edition=edition, query=query) if query and not query_error else None,
+        "counts": checked_in_counts(edition),
+        "error": error,
+        "today": timezone.localtime(timezone.now(), edition.tz).date(),
+    }
+    response = render(request, "registration/checkin.html", context, status=status if not query_error else 400)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _registration_from_post(request, edition) -> tuple[Registration | None, str]:
+    """The registration a POST names by its ticket's code or (from the search results) by its id."""
+    code = request.POST.get("code", "").strip()
+    if code:
+        registration = registration_for_check_in_code(edition=edition, code=code)
+        if registration is None:
+            return None, _("This code is not a ticket for %(edition)s. Try again, or search by name.") % {
+                "edition": edition.title
+            }
+        return registration, ""
+    pk = request.POST.get("registration", "").strip()
+    if pk.isdigit() and len(pk) < 19:
+        registration = Registration.objects.filter(edition=edition, pk=int(pk)).first()
+        if registration is not None:
+            return registration, ""
+    return None, _("Scan a ticket, type its code, or search for the person by name.")
+
+
+@staff_member_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def check_in_page(request, edition):
+    edition = get_edition_or_404(edition, published_only=False)
+    if request.method == "GET":
+        return _page(request, edition)
+    registration, error = _registration_from_post(request, edition)
+    if registration is None:
+        return _page(request, edition, error=error, status=400)
+    registration.edition = edition
+    try:
+        result = check_in(registration, by=request.user)
+    except CheckInError as exc:
+        return _page(request, edition, error=str(exc), status=409)
+    values = {"name": registration.name, "time": _time(edition, result.attendance.first_seen_at)}
+    if result.already:
+        messages.info(request, _("%(name)s was already checked in at %(time)s. Nothing changed.") % values)
+    else:
+        messages.success(request, _("%(name)s is checked in (%(time)s).") % values)
+    return HttpResponseRedirect(reverse("registration:check-in", kwargs={"edition": edition.slug}), status=303)
+
+
+@staff_member_required
+@never_cache
+@require_GET
+def check_in_count(request, edition):
+    """The live count the check-in page polls: {"today": n, "total": n}."""
+    edition = get_edition_or_404(edition, published_only=False)
+    return JsonResponse(checked_in_counts(edition))
