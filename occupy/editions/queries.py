@@ -14,25 +14,23 @@ def published_editions():
     return list(Edition.objects.published().order_by("-year"))
 
 
-def current_edition():
-    """The edition the home page shows, with its themes and formats, or None before the first one."""
-    edition = Edition.objects.current()
-    if edition is None:
-        return None
-    return get_edition_overview(edition.slug)
+def _with_themes_and_formats(editions):
+    return editions.prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.order_by("order", "title")),
+        Prefetch("formats", queryset=SessionFormat.objects.order_by("order", "name")),
+    )
+
+
+def current_edition() -> Edition | None:
+    """The edition the home page shows (the latest published), with its themes and formats; None before the
+    first one (three queries)."""
+    return _with_themes_and_formats(Edition.objects.published().order_by("-year")).first()
 
 
 def get_edition_overview(slug: str) -> Edition:
-    """A published edition with its themes and session formats in their order; 404 when unknown."""
-    edition = (
-        Edition.objects.published()
-        .filter(slug=slug)
-        .prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.order_by("order", "title")),
-            Prefetch("formats", queryset=SessionFormat.objects.order_by("order", "name")),
-        )
-        .first()
-    )
+    """A published edition with its themes and session formats in their order; 404 when unknown (three
+    queries)."""
+    edition = _with_themes_and_formats(Edition.objects.published().filter(slug=slug)).first()
     if edition is None:
         raise Http404(_("There is no edition “%(slug)s”.") % {"slug": slug})
     return edition

@@ -1,0 +1,55 @@
+from django.contrib import admin
+
+from occupy.content.models import EditionPartner, NewsPost, Organisation, Project
+
+
+class ProjectInline(admin.StackedInline):
+    model = Project
+    extra = 0
+    prepopulated_fields = {"slug": ("title",)}
+    fields = [("title", "slug", "order"), "summary", "url"]
+
+
+class EditionRoleInline(admin.TabularInline):
+    model = EditionPartner
+    extra = 0
+    fields = ["edition", "role", "note", "order"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "country", "url"]
+    list_filter = ["country", "edition_roles__role", "edition_roles__edition"]
+    search_fields = ["name", "short_name", "slug"]
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [EditionRoleInline, ProjectInline]
+
+
+@admin.register(EditionPartner)
+class EditionPartnerAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "edition", "role", "order"]
+    list_filter = ["edition", "role"]
+    search_fields = ["organisation__name", "note"]
+    autocomplete_fields = ["organisation"]
+    list_select_related = ["organisation", "edition"]
+    list_editable = ["role", "order"]
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["title", "organisation", "order"]
+    list_filter = ["organisation"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ["organisation"]
+    list_select_related = ["organisation"]
+
+
+@admin.register(NewsPost)
+class NewsPostAdmin(admin.ModelAdmin):
+    list_display = ["title", "published_at", "edition"]
+    list_filter = ["edition"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ("title",)}
+    date_hierarchy = "published_at"
+    list_select_related = ["edition"]

@@ -1,0 +1,93 @@
+"""The organisers' admin for editions: themes, formats, rooms and partners edited on the edition itself."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from occupy.content.models import EditionPartner
+from occupy.editions.models import Edition, Room, SessionFormat, Theme
+
+
+class ThemeInline(admin.StackedInline):
+    model = Theme
+    extra = 0
+    prepopulated_fields = {"slug": ("title",)}
+    fields = [("title", "slug", "order"), "description"]
+
+
+class SessionFormatInline(admin.TabularInline):
+    model = SessionFormat
+    extra = 0
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ["name", "slug", "description", "default_minutes", "is_keynote", "order"]
+
+
+class RoomInline(admin.TabularInline):
+    model = Room
+    extra = 0
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ["name", "slug", "kind", "capacity", "stream_url", "order"]
+
+
+class EditionPartnerInline(admin.TabularInline):
+    model = EditionPartner
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role", "note", "order"]
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    list_display = ["title", "year", "start_date", "end_date", "mode", "city", "is_published", "is_sample"]
+    list_filter = ["mode", "is_published", "is_sample"]
+    search_fields = ["title", "tagline", "city", "venue_name"]
+    prepopulated_fields = {"slug": ("year",)}
+    date_hierarchy = "start_date"
+    inlines = [ThemeInline, SessionFormatInline, RoomInline, EditionPartnerInline]
+    fieldsets = [
+        (None, {"fields": [("year", "slug"), "title", "tagline", "summary", "description", "is_published"]}),
+        (
+            _("When and where"),
+            {
+                "fields": [
+                    ("start_date", "end_date"),
+                    "time_zone",
+                    "mode",
+                    "venue_name",
+                    "venue_address",
+                    ("city", "country"),
+                ]
+            },
+        ),
+        (
+            _("Registration"),
+            {"fields": ["live_capacity", ("registration_opens_at", "registration_closes_at"), "online_stream_url"]},
+        ),
+        (
+            _("Contact and links"),
+            {"fields": [("contact_name", "contact_role"), "contact_email", "website", "schedule_url", "is_sample"]},
+        ),
+    ]
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["title", "edition", "order"]
+    list_filter = ["edition"]
+    search_fields = ["title", "description"]
+    list_select_related = ["edition"]
+
+
+@admin.register(SessionFormat)
+class SessionFormatAdmin(admin.ModelAdmin):
+    list_display = ["name", "edition", "default_minutes", "is_keynote", "order"]
+    list_filter = ["edition", "is_keynote"]
+    search_fields = ["name", "description"]
+    list_select_related = ["edition"]
+
+
+@admin.register(Room)
+class RoomAdmin(admin.ModelAdmin):
+    list_display = ["name", "edition", "kind", "capacity", "order"]
+    list_filter = ["edition", "kind"]
+    search_fields = ["name"]
+    list_select_related = ["edition"]
