@@ -217,3 +217,18 @@ def test_edition_tag_finds_the_organiser_itself(hybrid, organiser, django_assert
         markup = template.render(Context({"edition": hybrid}))
 
     assert parse(markup)["organizer"]["name"] == "Progress Foundation"
+
+
+def test_edition_and_session_pages_carry_their_json_ld(client, hybrid, organiser):
+    session = SessionFactory(edition=hybrid, slug="reading", title=MALICIOUS)
+
+    edition_page = client.get("/2022/", secure=True).content.decode()
+    session_page = client.get("/2022/sessions/reading/", secure=True).content.decode()
+
+    edition_data = parse(re.search(r'<script type="application/ld\+json">.*?</script>', edition_page).group(0))
+    session_data = parse(re.search(r'<script type="application/ld\+json">.*?</script>', session_page).group(0))
+    assert edition_data["name"] == "Occupy Library 2022"
+    assert edition_data["organizer"]["name"] == "Progress Foundation"
+    assert session_data["name"] == MALICIOUS
+    assert session_data["url"] == f"http://127.0.0.1:8000{session.get_absolute_url()}"
+    assert "<script>alert(1)" not in session_page
