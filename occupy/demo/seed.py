@@ -183,7 +183,7 @@ ORGANISATIONS = [
     ("european-union", "European Union", "EU", "", None, ""),
 ]
 
-HUB = "Project partner in “Occupy Library Innovators Hub”, organised by the Progress Foundation"
+HUB = "Occupy Library Innovators Hub"  # the project these partners run with the organiser
 GRANT_SCHEME = (
     "Black Sea NGO Forum Sub-granting Scheme For Activities That Support The Development Of CSO Regional Networks"
 )
