@@ -22,7 +22,7 @@ def test_schedule_online_edition_lists_every_day_room_and_session(client):
     assert '<h2 id="day-2020-09-22">Tuesday, 22 September 2020</h2>' in html
     assert '<h2 id="day-2020-09-25">Friday, 25 September 2020</h2>' in html
     assert '<a href="#day-2020-09-22">' in html
-    assert '<span class="col-1">Main stage</span><span class="col-2">Side stage</span>' in html
+    assert '<span class="col-1">Main stage</span><span class="col-2">Side stage</span></div>' in html
     assert "Ana Popescu" in html
     assert html.count("Online</li>") == 3
     assert '<a href="/2020/sessions/opening/">Opening keynote</a>' in html
