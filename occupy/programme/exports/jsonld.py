@@ -57,7 +57,9 @@ def _location(edition, *, live: bool, online: bool, url: str, room_name: str = "
     return locations[0] if len(locations) == 1 else locations
 
 
-def _offer(edition, url: str) -> dict:
+def _offer(edition) -> dict:
+    """Free registration, on the edition's registration page."""
+    url = absolute_url(reverse("registration:register", kwargs={"edition": edition.slug}))
     offer = {"@type": "Offer", "price": 0, "priceCurrency": "EUR", "url": url, "availability": SCHEMA + "InStock"}
     if edition.registration_opens_at:
         offer["validFrom"] = edition.registration_opens_at.astimezone(edition.tz).isoformat()
@@ -114,7 +116,7 @@ def edition_jsonld(edition, *, organiser=None, starts_at=None, ends_at=None, per
         end,
         MODES[(live, online)],
         _location(edition, live=live, online=online, url=url),
-        _offer(edition, url),
+        _offer(edition),
     )
     if organiser is not None:
         data["organizer"] = _organisation(organiser)
@@ -143,7 +145,7 @@ def session_jsonld(session, *, organiser=None) -> SafeString:
         session_end(session).astimezone(tz).isoformat() if session.starts_at else edition.end_date.isoformat(),
         MODES[(live, online)],
         _location(edition, live=live, online=online, url=url, room_name=room_name),
-        _offer(edition, _edition_url(edition)),
+        _offer(edition),
     )
     data["inLanguage"] = session.language
     data["superEvent"] = {"@type": "Event", "name": edition.title, "url": _edition_url(edition)}

@@ -246,3 +246,20 @@ def test_schedule_of_an_edition_without_sessions_still_validates(client, online_
     assert json_errors(document) == []
     assert [day["rooms"] for day in document["schedule"]["conference"]["days"]] == [{}, {}, {}, {}]
     assert_valid_xml(get_xml(client, online_edition).content)
+
+
+def test_schemas_are_found_through_schedule_formats_dir(monkeypatch, settings, tmp_path):
+    for name in ("schedule.xml.xsd", "schedule.schema.json"):
+        (tmp_path / name).write_bytes((formats_dir() / name).read_bytes())
+    settings.BASE_DIR = tmp_path / "elsewhere" / "repo"
+    monkeypatch.setenv("SCHEDULE_FORMATS_DIR", str(tmp_path))
+
+    assert formats_dir() == tmp_path
+
+
+def test_missing_schemas_fail_the_validation_tests(monkeypatch, settings, tmp_path):
+    settings.BASE_DIR = tmp_path / "repo"
+    monkeypatch.delenv("SCHEDULE_FORMATS_DIR", raising=False)
+
+    with pytest.raises(pytest.fail.Exception, match="SCHEDULE_FORMATS_DIR"):
+        formats_dir()

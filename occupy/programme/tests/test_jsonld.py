@@ -94,8 +94,13 @@ def test_edition_jsonld_describes_a_hybrid_edition(hybrid, organiser):
         }
     ]
     assert data["isAccessibleForFree"] is True
-    assert data["offers"]["price"] == 0
-    assert data["offers"]["@type"] == "Offer"
+    assert data["offers"] == {
+        "@type": "Offer",
+        "price": 0,
+        "priceCurrency": "EUR",
+        "url": "http://127.0.0.1:8000/2022/register/",
+        "availability": "https://schema.org/InStock",
+    }
 
 
 def test_edition_jsonld_gives_times_with_offset_when_known(hybrid):
