@@ -263,3 +263,15 @@ def test_missing_schemas_fail_the_validation_tests(monkeypatch, settings, tmp_pa
 
     with pytest.raises(pytest.fail.Exception, match="SCHEDULE_FORMATS_DIR"):
         formats_dir()
+
+
+def test_schedule_json_leaves_out_a_time_zone_name_the_schema_cannot_hold(client):
+    edition = EditionFactory(year=2022, time_zone="Etc/GMT-3")
+    build_programme(edition, sessions=4)
+
+    document = get_json(client, edition)
+
+    assert json_errors(document) == []
+    assert "time_zone_name" not in document["schedule"]["conference"]
+    assert document["schedule"]["conference"]["days"][0]["day_start"] == "2022-06-02T10:00:00+03:00"
+    assert assert_valid_xml(get_xml(client, edition).content).findtext("conference/time_zone_name") == "Etc/GMT-3"
