@@ -20,7 +20,9 @@ def full_edition(db):
 
 
 def waiting(edition, **kwargs):
-    registration = RegistrationFactory(edition=edition, attendance=AttendanceMode.LIVE, status=RegistrationStatus.PENDING)
+    registration = RegistrationFactory(
+        edition=edition, attendance=AttendanceMode.LIVE, status=RegistrationStatus.PENDING
+    )
     lifecycle.confirm(registration=registration)
     registration.refresh_from_db()
     return registration
@@ -116,7 +118,9 @@ def test_capacity_200_concurrent_registrations_for_the_last_50_live_places():
         pytest.skip("row locks and real concurrency need PostgreSQL")
     edition = EditionFactory(year=2031, live_capacity=250)
     Registration.objects.bulk_create(
-        Registration(edition=edition, name=f"Early {n}", email=f"early{n}@example.org", attendance="live", status="confirmed")
+        Registration(
+            edition=edition, name=f"Early {n}", email=f"early{n}@example.org", attendance="live", status="confirmed"
+        )
         for n in range(200)
     )
     start = threading.Barrier(40)

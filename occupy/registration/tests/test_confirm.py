@@ -25,11 +25,19 @@ def confirm_url(registration):
     return f"/{registration.edition.slug}/register/confirm/{make_confirmation_token(registration)}/"
 
 
-def test_confirm_link_from_the_email_confirms_and_opens_the_manage_page(client, edition, django_capture_on_commit_callbacks):
+def test_confirm_link_from_the_email_confirms_and_opens_the_manage_page(
+    client, edition, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             f"/{edition.slug}/register/",
-            {"name": "Ana", "email": "ana@example.org", "role": "librarian", "attendance": "online", "privacy_consent": "on"},
+            {
+                "name": "Ana",
+                "email": "ana@example.org",
+                "role": "librarian",
+                "attendance": "online",
+                "privacy_consent": "on",
+            },
         )
     link = re.search(r"http://[^\s]+/register/confirm/[^\s]+/", mail.outbox[0].body).group(0)
     with django_capture_on_commit_callbacks(execute=True):
@@ -43,7 +51,9 @@ def test_confirm_link_from_the_email_confirms_and_opens_the_manage_page(client, 
     assert registration.token in mail.outbox[1].body
 
 
-def test_confirm_live_takes_a_place_while_places_remain_then_waitlists(client, edition, django_capture_on_commit_callbacks):
+def test_confirm_live_takes_a_place_while_places_remain_then_waitlists(
+    client, edition, django_capture_on_commit_callbacks
+):
     registrations = [pending(edition, attendance=AttendanceMode.LIVE) for _ in range(3)]
     with django_capture_on_commit_callbacks(execute=True):
         for registration in registrations:
@@ -135,7 +145,9 @@ def test_resend_sends_the_manage_link_once_confirmed(client, edition, django_cap
     assert f"/registration/{registration.token}/" in mail.outbox[0].body
 
 
-def test_resend_unknown_address_gives_the_same_answer_and_sends_nothing(client, edition, django_capture_on_commit_callbacks):
+def test_resend_unknown_address_gives_the_same_answer_and_sends_nothing(
+    client, edition, django_capture_on_commit_callbacks
+):
     RegistrationFactory(edition=edition, email="ana@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         known = client.post(f"/{edition.slug}/register/resend/", {"email": "ana@example.org"})

@@ -81,9 +81,7 @@ def test_manage_edit_details(client, registration, edition):
 
 
 def test_manage_edit_bad_input_keeps_what_was_typed(client, registration):
-    response = client.post(
-        f"/registration/{registration.token}/", details(name="<b>Ana</b>", organisation="x" * 301)
-    )
+    response = client.post(f"/registration/{registration.token}/", details(name="<b>Ana</b>", organisation="x" * 301))
     body = response.content.decode()
     assert response.status_code == 400
     assert "Please write this without the characters &lt; and &gt;." in body

@@ -59,13 +59,19 @@ def test_register_form_shows_every_field(client, edition):
     assert '<meta name="robots" content="noindex, nofollow">' in body
 
 
-def test_register_creates_a_pending_registration_and_sends_the_confirmation(client, edition, django_capture_on_commit_callbacks):
+def test_register_creates_a_pending_registration_and_sends_the_confirmation(
+    client, edition, django_capture_on_commit_callbacks
+):
     response = post(client, edition, django_capture_on_commit_callbacks, newsletter_consent="on")
     assert response.status_code == 302
     assert response["Location"] == f"/{edition.slug}/register/sent/"
     registration = Registration.objects.get()
     assert registration.status == RegistrationStatus.PENDING
-    assert (registration.name, registration.email, registration.attendance) == ("Ana Popescu", "ana@example.org", "live")
+    assert (registration.name, registration.email, registration.attendance) == (
+        "Ana Popescu",
+        "ana@example.org",
+        "live",
+    )
     assert registration.newsletter_consent is True
     assert registration.privacy_consent_at is not None
     assert registration.language == "en"
@@ -112,7 +118,9 @@ def test_register_required_question_unanswered_is_refused(client, edition, djang
     assert "Select a valid choice" in response.content.decode()
 
 
-def test_register_same_address_in_other_case_resends_the_existing_link(client, edition, django_capture_on_commit_callbacks):
+def test_register_same_address_in_other_case_resends_the_existing_link(
+    client, edition, django_capture_on_commit_callbacks
+):
     first = post(client, edition, django_capture_on_commit_callbacks)
     second = post(client, edition, django_capture_on_commit_callbacks, email="ANA@Example.ORG", name="Someone Else")
     assert (first.status_code, first["Location"]) == (second.status_code, second["Location"])
