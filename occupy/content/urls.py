@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from occupy.content import views
 from occupy.content.feeds import NewsFeed
@@ -8,7 +9,7 @@ app_name = "content"
 urlpatterns = [
     path("organiser/", views.organiser, name="organiser"),
     path("news/", views.news_list, name="news"),
-    path("news/feed/", cached_page(NewsFeed()), name="news-feed"),
+    path("news/feed/", require_safe(cached_page(NewsFeed())), name="news-feed"),
     path("news/<slug:slug>/", views.news_detail, name="news-detail"),
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),

@@ -1,12 +1,14 @@
 """The organiser, news, about, privacy and contact pages: thin views over content.queries."""
 
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from occupy.content import queries
 from occupy.editions.models import Edition
 from occupy.web.pagecache import cached_page
 
 
+@require_safe
 @cached_page
 def organiser(request):
     edition = Edition.objects.current()
@@ -17,28 +19,33 @@ def organiser(request):
     )
 
 
+@require_safe
 @cached_page
 def news_list(request):
     return render(request, "content/news_list.html", {"posts": queries.published_news()})
 
 
+@require_safe
 @cached_page
 def news_detail(request, slug):
     post = queries.get_published_post(slug)
     return render(request, "content/news_detail.html", {"post": post, "links": queries.post_links(post)})
 
 
+@require_safe
 @cached_page
 def about(request):
     return render(request, "content/about.html", {"edition": Edition.objects.current()})
 
 
+@require_safe
 @cached_page
 def privacy(request):
     edition = Edition.objects.current()
     return render(request, "content/privacy.html", {"edition": edition, "organisation": queries.organiser_of(edition)})
 
 
+@require_safe
 @cached_page
 def contact(request):
     edition = Edition.objects.current()

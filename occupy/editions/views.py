@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from occupy.content import queries as content_queries
 from occupy.editions import queries
@@ -12,7 +13,7 @@ from occupy.web.pagecache import cached_page
 def registration_is_open(edition: Edition) -> bool:
     """Registration is open until the edition ends (in its own time zone) or until the set closing time."""
     now = timezone.now()
-    if timezone.localdate(now, timezone=edition.tz) > edition.end_date:
+    if has_ended(edition):
         return False
     if edition.registration_opens_at and now < edition.registration_opens_at:
         return False
@@ -23,6 +24,7 @@ def has_ended(edition: Edition) -> bool:
     return timezone.localdate(timezone.now(), timezone=edition.tz) > edition.end_date
 
 
+@require_safe
 @cached_page
 def home(request):
     edition = queries.current_edition()
@@ -37,6 +39,7 @@ def home(request):
     return render(request, "editions/home.html", context)
 
 
+@require_safe
 @cached_page
 def edition_detail(request, edition):
     edition = queries.get_edition_overview(edition)

@@ -1,12 +1,14 @@
 """The speaker pages: an edition's speakers, and one person across editions."""
 
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from occupy.editions.queries import get_published_edition
 from occupy.people import queries
 from occupy.web.pagecache import cached_page
 
 
+@require_safe
 @cached_page
 def edition_speakers(request, edition):
     edition = get_published_edition(edition)
@@ -14,6 +16,7 @@ def edition_speakers(request, edition):
     return render(request, "people/edition_speakers.html", {"edition": edition, "speakers": speakers})
 
 
+@require_safe
 @cached_page
 def person_detail(request, slug):
     person = queries.get_person_with_sessions(slug)
