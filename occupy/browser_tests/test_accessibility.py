@@ -45,4 +45,4 @@ def test_public_pages_have_no_wcag_violations(demo, open_page, viewport):
         violations = wcag_violations(page)
         if violations:
             found[path] = violations
-    assert found == {}
+    assert found == {}, "\n".join(f"{path}\n  " + "\n  ".join(lines) for path, lines in found.items())
