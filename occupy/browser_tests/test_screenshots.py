@@ -21,5 +21,7 @@ def test_screenshots_of_home_and_schedule(demo, desktop_page, tmp_path):
     for name, path in shots.items():
         response = desktop_page.goto(path)
         assert response.status == 200
-        desktop_page.screenshot(path=folder / name)
+        desktop_page.screenshot(
+            path=folder / name, full_page=True, clip={"x": 0, "y": 0, "width": 1280, "height": 1300}
+        )
         assert (folder / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
