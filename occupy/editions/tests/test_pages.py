@@ -121,3 +121,20 @@ def test_unpublished_edition_is_a_404(client, editions):
     EditionFactory(year=2024, is_published=False)
 
     assert client.get("/2024/").status_code == 404
+
+
+def test_home_invites_to_register_while_the_edition_is_ahead(client):
+    EditionFactory(year=2099, title="Occupy Library 2099")
+
+    html = client.get("/").content.decode()
+
+    assert '<a class="button" href="/2099/register/">Register for free</a>' in html
+    assert "Register for Occupy Library 2099" in html
+    assert "has taken place" not in html
+
+
+def test_home_says_registration_is_closed_once_the_edition_has_ended(client, editions):
+    html = client.get("/").content.decode()
+
+    assert "This edition has taken place and registration is closed." in html
+    assert "Register for free" not in html
