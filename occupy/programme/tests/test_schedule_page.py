@@ -24,6 +24,7 @@ def test_schedule_online_edition_lists_every_day_room_and_session(client):
     assert '<a href="#day-2020-09-22">' in html
     assert '<span class="col-1">Main stage</span><span class="col-2">Side stage</span></div>' in html
     assert "Ana Popescu" in html
+    assert 'name="attendance"' not in html  # everyone attends online: nothing to choose
     assert html.count("Online</li>") == 3
     assert '<a href="/2020/sessions/opening/">Opening keynote</a>' in html
 
@@ -44,6 +45,7 @@ def test_schedule_hybrid_edition_shows_format_theme_and_attendance(client):
     assert "At the venue and online</li>" in html
     assert "Workshop</li>" in html
     assert "Digital skills</li>" in html
+    assert '<select id="filter-attendance" name="attendance">' in html
     # On the second day only the Great Hall is used: one column.
     assert 'class="schedule-day rooms-1"' in html
 
