@@ -48,7 +48,9 @@ class Answer(models.Model):
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="answers", verbose_name=_("registration")
     )
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question"))
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question")
+    )
     value = models.TextField(_("answer"), blank=True)
 
     class Meta:

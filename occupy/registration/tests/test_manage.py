@@ -38,7 +38,7 @@ def test_manage_page_shows_the_registration_with_private_headers(client, registr
     assert response.status_code == 200
     assert "Ana Popescu" in body and "ana@example.org" in body and "BJ Cluj" in body
     assert response["Cache-Control"].startswith("private, no-store")
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert '<meta name="robots" content="noindex, nofollow">' in body
 

@@ -46,6 +46,7 @@ def test_privacy_download_has_everything_about_the_person(client, registration):
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["Cache-Control"].startswith("private, no-store")
+    assert response["Referrer-Policy"] == "no-referrer"
     data = json.loads(response.content)
     assert data["name"] == "Ana Popescu"
     assert data["email"] == "ana@example.org"

@@ -55,7 +55,7 @@ def test_register_form_shows_every_field(client, edition):
     assert 'name="newsletter_consent"' in body
     assert "Which workshop interests you most?" in body
     assert response["Cache-Control"].startswith("private, no-store")
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex, nofollow">' in body
 
 
