@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from occupy.editions.models import Edition
 from occupy.registration.models import AttendanceMode, EmailKind, Registration, RegistrationStatus
 from occupy.registration.rules import attendance_allowed
+from occupy.registration.services.agenda import release_agenda
 from occupy.registration.services.mail import queue_email
 
 
@@ -118,6 +119,7 @@ def cancel(*, registration: Registration) -> Registration:
         registration.waitlisted_at = None
         registration.save(update_fields=["status", "cancelled_at", "waitlisted_at"])
         queue_email(registration, EmailKind.CANCELLED)
+        release_agenda(registration=registration)  # its workshop seats go to the people waiting
         if held_live_place:
             _promote_waiting(edition)
         return registration

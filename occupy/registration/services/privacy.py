@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from occupy.registration.models import EmailLog, Registration, RegistrationStatus, new_token
+from occupy.registration.services.agenda import release_agenda
 from occupy.registration.services.lifecycle import _lock_edition, _lock_registration, _promote_waiting
 
 ERASED_NAME = "—"
@@ -69,6 +70,7 @@ def erase(*, registration: Registration) -> Registration:
         registration.erased_at = now
         registration.save()
         registration.answers.all().delete()
+        release_agenda(registration=registration)  # the agenda says what the person chose: gone too
         EmailLog.objects.filter(registration=registration).update(to=erased_email)
         if held_live_place:
             _promote_waiting(edition)

@@ -303,3 +303,37 @@ def test_agenda_ics_queries_do_not_grow_with_the_agenda(client, django_assert_ma
         response = client.get(f"/registration/{registration.token}/agenda.ics")
 
     assert len(icalendar.Calendar.from_ical(response.content).walk("VEVENT")) == 30
+
+
+def test_manage_page_links_the_journey_and_remembers_the_registration(client):
+    registration = RegistrationFactory()
+
+    response = client.get(f"/registration/{registration.token}/")
+
+    body = response.content.decode()
+    for path in ("agenda/", "ticket.pdf", "join/", "certificate.pdf"):
+        assert f"/registration/{registration.token}/{path}" in body
+    assert cookie_name(registration.edition.slug) in response.cookies
+
+
+def test_cancelling_a_registration_gives_its_workshop_seat_to_the_first_waiting(client):
+    edition = EditionFactory()
+    workshop = SessionFactory(edition=edition, capacity=1)
+    holder, waiting = RegistrationFactory.create_batch(2, edition=edition)
+    add_to_agenda(registration=holder, session=workshop)
+    add_to_agenda(registration=waiting, session=workshop, join_waiting_list=True)
+
+    client.post(f"/registration/{holder.token}/cancel/")
+
+    assert list(AgendaItem.objects.values_list("registration_id", "status")) == [(waiting.pk, AgendaItemStatus.CHOSEN)]
+
+
+def test_erasing_a_registration_empties_its_agenda():
+    from occupy.registration.services.privacy import erase
+
+    registration = RegistrationFactory()
+    add_to_agenda(registration=registration, session=SessionFactory(edition=registration.edition))
+
+    erase(registration=registration)
+
+    assert AgendaItem.objects.count() == 0

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from occupy.registration.forms import AttendanceForm, DetailsForm
 from occupy.registration.models import RegistrationStatus
 from occupy.registration.queries import get_registration_for_token, questions_for
+from occupy.registration.remember import remember_registration
 from occupy.registration.services import lifecycle, privacy
 from occupy.registration.services.register import DETAIL_FIELDS, update_details
 from occupy.registration.views.headers import private_page
@@ -70,7 +71,10 @@ def manage(request, token):
         "editable": editable,
         "attendance_choices": AttendanceForm(edition=edition).fields["attendance"].choices,
     }
-    return render(request, "registration/manage.html", context, status=status)
+    response = render(request, "registration/manage.html", context, status=status)
+    if registration.status == RegistrationStatus.CONFIRMED:
+        remember_registration(response, registration)  # so "add to my agenda" on the schedule knows them
+    return response
 
 
 @private_page
