@@ -1,5 +1,7 @@
 """Reads for the registration pages: each list a page shows, with the queries it needs declared here."""
 
+import re
+
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.http import Http404
@@ -7,10 +9,12 @@ from django_countries import countries
 
 from occupy.registration.models import AttendanceMode, ParticipantRole, Question, Registration, RegistrationStatus
 
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,64}")
+
 
 def get_registration_for_token(token: str) -> Registration:
     """The registration a manage link belongs to, or Http404: a wrong token never reaches anyone's data."""
-    if not token or len(token) > 64:
+    if not TOKEN_SHAPE.fullmatch(token or ""):
         raise Http404
     registration = Registration.objects.select_related("edition").filter(token=token).first()
     if registration is None:

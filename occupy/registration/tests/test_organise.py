@@ -111,3 +111,10 @@ def test_organise_csv_neutralises_formulas(organiser_client, edition):
     assert first[-1] == "'@SUM(A1)"
     assert second[0] == "'\tTab" and second[3] == "'\rCarriage"
     assert second[1] == "plain@example.org"
+
+
+def test_organise_search_with_a_nul_byte_is_harmless(organiser_client, edition):
+    RegistrationFactory(edition=edition, name="Ana Popescu")
+    response = organiser_client.get("/organise/2031/registrations/?q=Ana%00")
+    assert response.status_code == 200
+    assert "Ana Popescu" in response.content.decode()

@@ -28,7 +28,7 @@ def _filters(request) -> dict:
     get = request.GET
     status = get.get("status", "confirmed")
     return {
-        "search": get.get("q", "").strip()[:200],
+        "search": get.get("q", "").replace("\x00", "").strip()[:200],
         "status": status if status in ORGANISER_STATUSES else "confirmed",
         "attendance": get.get("attendance", "") if get.get("attendance") in AttendanceMode.values else "",
         "country": get.get("country", "") if get.get("country", "") in dict(countries) else "",
