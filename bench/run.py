@@ -92,7 +92,7 @@ def manage(env: dict, *args: str) -> None:
 
 def count_queries(env: dict) -> list[dict]:
     done = subprocess.run(
-        [PYTHON, "bench/queries.py", EDITION], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        [PYTHON, "bench/queries.py", EDITION], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True
     )
     return json.loads(done.stdout)
 

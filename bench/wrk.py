@@ -33,7 +33,7 @@ def parse(output: str, connections: int) -> WrkResult:
     total = re.search(r"(\d+) requests in", output)
     if not rps or not total:
         raise ValueError(f"wrk printed no summary:\n{output}")
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     return WrkResult(
