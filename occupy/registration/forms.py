@@ -18,7 +18,9 @@ def validate_no_markup(value: str) -> None:
 
 
 def _privacy_label():
-    return format_html('{} <a href="/privacy/">{}</a>', _("I agree to the"), _("privacy policy"))
+    # One sentence for translators: the link's words take the verb's case (Ukrainian "з політикою …").
+    link, end = SafeString('<a href="/privacy/">'), SafeString("</a>")
+    return format_html(_("I agree to the {link}privacy policy{end}"), link=link, end=end)
 
 
 def _question_field(question: Question) -> forms.Field:
