@@ -158,9 +158,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Occupy Library <conference@occupylibrary.net>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Security. Production (DEBUG off) gets HTTPS-only cookies and HSTS unless explicitly told otherwise
-# (the local benchmark serves plain HTTP and sets SECURE_SSL_REDIRECT=false).
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Security. With DEBUG off, cookies are HTTPS-only and HSTS is sent unless told otherwise (SECURE_COOKIES,
+# SECURE_HSTS_SECONDS). The redirect to HTTPS is usually the proxy's job: set SECURE_SSL_REDIRECT=true where
+# Django must do it itself (`manage.py check --deploy` asks for it).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
