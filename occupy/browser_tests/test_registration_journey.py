@@ -1,0 +1,176 @@
+"""A participant's journey in Chromium (issue 3): register, confirm from the e-mail, build an agenda, download
+it, switch to online, cancel; the organisers' check-in page on a phone; axe-core on the private pages.
+
+The demo's 2022 edition is over, so these tests move it (dates and sessions, by whole days) into the future:
+registration is open and the agenda is offered, with the real demo programme.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.db.models import Count, F
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from occupy.browser_tests.axe import wcag_violations
+from occupy.browser_tests.conftest import DESKTOP, PHONE
+from occupy.editions.models import Edition
+from occupy.programme.models import Session
+from occupy.registration.models import Registration
+from occupy.web.pagecache import bump_version
+
+pytestmark = [pytest.mark.browser]
+
+EMAIL = "ana.popescu@biblioteca.example"
+
+
+@pytest.fixture
+def upcoming_2022(demo):
+    edition = Edition.objects.get(slug="2022")
+    shift = datetime.timedelta(days=(timezone.localdate() + datetime.timedelta(days=30) - edition.start_date).days)
+    Edition.objects.filter(pk=edition.pk).update(
+        start_date=F("start_date") + shift,
+        end_date=F("end_date") + shift,
+        registration_opens_at=None,
+        registration_closes_at=None,
+    )
+    Session.objects.filter(edition=edition).update(starts_at=F("starts_at") + shift, ends_at=F("ends_at") + shift)
+    bump_version()
+    return Edition.objects.get(pk=edition.pk)
+
+
+def three_sessions(edition) -> list[Session]:
+    """Two sessions at the same time in different rooms (they overlap) and one at another time."""
+    sessions = Session.objects.filter(edition=edition, starts_at__isnull=False, capacity__isnull=True)
+    busy = (
+        sessions.values("starts_at")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=2)
+        .order_by("starts_at")
+        .first()["starts_at"]
+    )
+    pair = list(sessions.filter(starts_at=busy).order_by("pk")[:2])
+    other = sessions.exclude(starts_at__lt=pair[0].ends_at, ends_at__gt=busy).order_by("starts_at", "pk").first()
+    return [*pair, other]
+
+
+def confirmation_path() -> str:
+    [message] = [m for m in mail.outbox if EMAIL in m.to]
+    return re.search(r"https?://[^/\s]+(/2022/register/confirm/\S+/)", message.body).group(1)
+
+
+def register(page, attendance: str = "live") -> None:
+    page.goto("/2022/")
+    page.locator('main a[href="/2022/register/"]').first.click()
+    expect(page).to_have_url(re.compile(r"/2022/register/$"))
+    page.fill("[name=name]", "Ana Popescu")
+    page.fill("[name=email]", EMAIL)
+    page.select_option("[name=country]", "RO")
+    page.fill("[name=organisation]", "Biblioteca Județeană")
+    page.select_option("[name=role]", index=1)
+    page.check(f"[name=attendance][value={attendance}]")
+    page.check("[name=privacy_consent]")
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/2022/register/sent/$"))
+
+
+def test_participant_registers_builds_an_agenda_switches_online_and_cancels(upcoming_2022, desktop_page):
+    page = desktop_page
+    mail.outbox.clear()
+    register(page)
+    assert Registration.objects.get(email=EMAIL).status == "pending"
+
+    page.goto(confirmation_path())
+    registration = Registration.objects.get(email=EMAIL)
+    assert registration.status == "confirmed"
+    assert registration.attendance == "live"
+    manage_url = page.url
+    assert manage_url.endswith(registration.get_absolute_url())
+
+    chosen = three_sessions(upcoming_2022)
+    for session in chosen:
+        page.goto(session.get_absolute_url())
+        page.locator(f'main a[href="/2022/agenda/add/{session.slug}/"]').click()
+        page.locator("main form button[type=submit]").click()
+        expect(page.locator("main")).to_contain_text(session.title)
+    expect(page.locator(".agenda-overlaps")).to_be_visible()
+    expect(page.locator(".agenda-overlaps")).to_contain_text(chosen[0].title)
+    expect(page.locator(".agenda-overlaps")).to_contain_text(chosen[1].title)
+    expect(page.locator(".session-item")).to_have_count(3)
+
+    with page.expect_download() as download_info:
+        page.locator("main a[download]").click()
+    calendar = download_info.value.path().read_text(encoding="utf-8")
+    unfolded = calendar.replace("\r\n ", "").replace("\\,", ",").replace("\\;", ";")
+    assert calendar.startswith("BEGIN:VCALENDAR")
+    assert unfolded.count("BEGIN:VEVENT") == 3
+    assert all(f"SUMMARY:{session.title}" in unfolded for session in chosen)
+
+    page.goto(manage_url)
+    page.locator("main form[action$='/attendance/'] button[type=submit]").click()
+    registration.refresh_from_db()
+    assert registration.attendance == "online"
+    expect(page.locator("main")).to_contain_text(registration.get_attendance_display())
+
+    page.locator("main a[href$='/cancel/']").click()
+    page.locator("main form button[type=submit]").click()
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+    expect(page.locator("main")).to_contain_text(registration.get_status_display())
+
+
+def test_check_in_page_works_on_a_phone(upcoming_2022, open_page, django_user_model):
+    django_user_model.objects.create_user("desk", "desk@example.org", "correct horse battery", is_staff=True)
+    participant = (
+        Registration.objects.filter(edition=upcoming_2022, status="confirmed", attendance="live")
+        .order_by("pk")
+        .first()
+    )
+    page = open_page(PHONE, is_mobile=True, has_touch=True)
+    page.goto("/organise/2022/check-in/")
+    page.fill("[name=username]", "desk")
+    page.fill("[name=password]", "correct horse battery")
+    page.locator("[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/organise/2022/check-in/$"))
+    page.wait_for_load_state("load")  # the page's own stylesheet too, before measuring
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    page.fill("#q", participant.name)
+    page.locator("form[role=search] button[type=submit]").click()
+    result = page.locator(".checkin-result").filter(has_text=participant.name).first
+    result.locator("button[type=submit]").click()
+    expect(page.locator(".checkin-messages")).to_contain_text(participant.name)
+    assert participant.attendance_days.filter(mode="live").count() == 1
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert wcag_violations(page) == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, None], ids=["phone", "desktop"])
+def test_registration_pages_have_no_wcag_violations(upcoming_2022, open_page, viewport):
+    page = open_page(viewport or DESKTOP)
+    mail.outbox.clear()
+    page.goto("/2022/register/")
+    found = {"/2022/register/": wcag_violations(page)}
+    page.locator("main form button[type=submit]").click()  # empty form: the page with every error shown
+    found["/2022/register/ (errors)"] = wcag_violations(page)
+    register(page)
+    found["/2022/register/sent/"] = wcag_violations(page)
+    page.goto("/2022/register/resend/")
+    found["/2022/register/resend/"] = wcag_violations(page)
+    page.goto(confirmation_path())
+    found["manage"] = wcag_violations(page)
+    manage_url = page.url
+    session = three_sessions(upcoming_2022)[0]
+    page.goto(f"/2022/agenda/add/{session.slug}/")
+    found["agenda add"] = wcag_violations(page)
+    page.locator("main form button[type=submit]").click()
+    found["agenda"] = wcag_violations(page)
+    page.goto(manage_url + "cancel/")
+    found["cancel"] = wcag_violations(page)
+    page.goto(manage_url + "erase/")
+    found["erase"] = wcag_violations(page)
+    found = {name: lines for name, lines in found.items() if lines}
+    assert found == {}, "\n".join(f"{name}\n  " + "\n  ".join(lines) for name, lines in found.items())
