@@ -17,9 +17,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
     format = factory.SubFactory(SessionFormatFactory, edition=factory.SelfAttribute("..edition"))
     theme = factory.SubFactory(ThemeFactory, edition=factory.SelfAttribute("..edition"))
     room = factory.SubFactory(RoomFactory, edition=factory.SelfAttribute("..edition"))
-    starts_at = factory.LazyAttribute(
-        lambda o: datetime.datetime(o.edition.year, 6, 2, 7, 0, tzinfo=datetime.UTC)
-    )
+    starts_at = factory.LazyAttribute(lambda o: datetime.datetime(o.edition.year, 6, 2, 7, 0, tzinfo=datetime.UTC))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(minutes=45))
 
 

@@ -2,19 +2,11 @@
 
 import datetime
 
-import pytest
-
 from occupy.editions.models import EditionMode, RoomKind
 from occupy.editions.tests.factories import EditionFactory, RoomFactory, SessionFormatFactory, ThemeFactory
 from occupy.people.tests.factories import PersonFactory
 from occupy.programme.models import Attendance
 from occupy.programme.tests.factories import SessionFactory, SessionSpeakerFactory
-
-
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    """The test client speaks plain HTTP; production settings would redirect it to HTTPS."""
-    settings.SECURE_SSL_REDIRECT = False
 
 
 def utc(year, month, day, hour, minute=0):

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from occupy.programme.tests.programme_pages import _plain_http, make_hybrid_edition, make_online_edition  # noqa: F401
+from occupy.programme.tests.programme_pages import make_hybrid_edition, make_online_edition
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,6 @@ import pytest
 
 from occupy.editions.tests.factories import EditionFactory
 from occupy.programme.tests.factories import build_programme
-from occupy.programme.tests.programme_pages import _plain_http  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from occupy.editions.tests.factories import EditionFactory
 from occupy.people.tests.factories import PersonFactory
 from occupy.programme.models import Material, MaterialKind, SpeakerRole
 from occupy.programme.tests.factories import SessionSpeakerFactory, build_programme
-from occupy.programme.tests.programme_pages import _plain_http, make_hybrid_edition, make_online_edition  # noqa: F401
+from occupy.programme.tests.programme_pages import make_hybrid_edition, make_online_edition
 
 pytestmark = pytest.mark.django_db
 
