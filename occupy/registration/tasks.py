@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from occupy.registration.mailing import build_message
 from occupy.registration.models import EmailLog, EmailStatus
+from occupy.registration.services.badges import make_badges  # noqa: F401  (the worker finds tasks here)
 
 MAX_RETRIES = 6
 

@@ -2,6 +2,7 @@
 the stream. Stream addresses leave the server only in that forward, to the registration's own token."""
 
 import datetime
+import re
 
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from occupy.editions.models import Room
 from occupy.registration.models import AttendanceDay, AttendanceMode, Registration, RegistrationStatus
 from occupy.registration.services.checkin import local_day
+
+SLUG_SHAPE = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 
 
 class JoinError(Exception):
@@ -31,7 +34,9 @@ def stream_url_for(registration: Registration, *, room_slug: str = "") -> str:
     edition's; "" when organisers have set none. Raises JoinError for a room the edition does not have."""
     edition = registration.edition
     if room_slug:
-        room = Room.objects.filter(edition=edition, slug=room_slug[:100]).only("stream_url").first()
+        if not SLUG_SHAPE.fullmatch(room_slug):
+            raise UnknownRoom(_("This edition has no such room."))
+        room = Room.objects.filter(edition=edition, slug=room_slug).only("stream_url").first()
         if room is None:
             raise UnknownRoom(_("This edition has no such room."))
         if room.stream_url:

@@ -57,8 +57,8 @@ def search_participants(*, edition: Edition, query: str) -> list[Registration]:
     """Registrations of `edition` (all but unconfirmed ones) whose name or e-mail contains `query`, with their
     check-ins, at most SEARCH_LIMIT (two queries). Too short or too long a query finds nobody."""
     query = query.strip()
-    if not MIN_SEARCH_LENGTH <= len(query) <= MAX_SEARCH_LENGTH:
-        return []
+    if not MIN_SEARCH_LENGTH <= len(query) <= MAX_SEARCH_LENGTH or "\x00" in query:
+        return []  # PostgreSQL text cannot hold NUL: such a query matches no name anyway
     return list(
         Registration.objects.filter(edition=edition)
         .exclude(status=RegistrationStatus.PENDING)

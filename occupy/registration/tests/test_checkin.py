@@ -198,3 +198,10 @@ def test_check_in_search_queries_do_not_grow_with_results(
         response = organiser_client.get(f"/organise/{edition.slug}/check-in/", {"q": "participant"})
 
     assert response.content.decode().count('class="checkin-result"') == min(people, 20)
+
+
+def test_check_in_search_with_a_nul_character_finds_nobody(organiser_client, edition, ana):
+    response = organiser_client.get(f"/organise/{edition.slug}/check-in/", {"q": "An\x00a"})
+
+    assert response.status_code == 200
+    assert "Nobody matches" in response.content.decode()

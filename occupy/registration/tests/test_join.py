@@ -123,3 +123,14 @@ def test_stream_addresses_appear_in_no_page_source(client, edition):
         assert response.status_code == 200, url
         assert STREAM not in body, url
         assert ROOM_STREAM not in body, url
+
+
+def test_nul_characters_in_tokens_and_rooms_are_a_clear_4xx(client, edition):
+    registration = RegistrationFactory(edition=edition)
+
+    forged = client.get("/registration/abc%00def/join/")
+    room = client.get(f"/registration/{registration.token}/join/", {"room": "hall\x00b"})
+
+    assert forged.status_code == 404
+    assert room.status_code == 404
+    assert "This edition has no such room." in room.content.decode()
