@@ -64,12 +64,6 @@ ENGLISH = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    """Production settings redirect to HTTPS; the test client speaks plain HTTP."""
-    settings.SECURE_SSL_REDIRECT = False
-
-
 @pytest.fixture
 def urls(db):
     """The 2022 edition with one session and two speakers, and an edition ahead whose registration is open."""
