@@ -246,3 +246,15 @@ def test_every_marked_string_is_in_both_catalogues():
         known = {key(e.msgctxt, e.msgid) for e in catalogue(lang) if e.translated()}
         missing = sorted(m for m in marked if m not in known)
         assert missing == [], f"not translated in {lang}: run makemessages, translate and compilemessages"
+
+
+def test_countries_are_in_ukrainian_alphabetical_order(client, urls):
+    """Django-countries sorts Cyrillic names only with pyuca installed; without it they come in English order."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "uk"
+
+    html = client.get(urls["register"]).content.decode()
+
+    order = [
+        html.index(f">{name}</option>") for name in ("Австрія", "Зімбабве", "Італія", "Йорданія", "Україна", "Японія")
+    ]
+    assert order == sorted(order)
