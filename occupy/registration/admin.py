@@ -1,7 +1,19 @@
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from occupy.registration.models import Answer, EmailLog, EmailStatus, Question, Registration
+from occupy.registration.models import (
+    AgendaItem,
+    Answer,
+    AttendanceDay,
+    BadgeBatch,
+    Certificate,
+    EmailLog,
+    EmailStatus,
+    Question,
+    Registration,
+)
+from occupy.registration.services.agenda import remove_from_agenda
 from occupy.registration.services.mail import retry_failed_emails
 
 
@@ -71,3 +83,101 @@ class QuestionAdmin(admin.ModelAdmin):
     list_filter = ["edition", "kind", "required"]
     list_editable = ["order"]
     search_fields = ["label"]
+
+
+class ParticipantSearchMixin:
+    """Rows that belong to a registration are found by the participant's name or e-mail."""
+
+    search_fields = ["registration__name", "registration__email"]
+    search_help_text = _("Search by the participant's name or e-mail address.")
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(ParticipantSearchMixin, admin.ModelAdmin):
+    """Personal agendas and the workshops' waiting lists (status "waiting for a seat"), in order of arrival.
+
+    Seats are taken and given only through the agenda services, which lock the session: here organisers look,
+    and may remove an item, which gives its seat to the first person waiting."""
+
+    list_display = ["registration", "session", "status", "created_at", "promoted_at"]
+    list_filter = ["status", "session__edition"]
+    list_select_related = ["registration__edition", "session"]
+    autocomplete_fields = ["registration", "session"]
+    readonly_fields = ["registration", "session", "status", "created_at", "promoted_at"]
+    ordering = ["session__starts_at", "session_id", "status", "created_at", "id"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def delete_model(self, request, obj):
+        remove_from_agenda(registration=obj.registration, session=obj.session)
+
+    def delete_queryset(self, request, queryset):
+        for item in queryset.select_related("registration", "session"):
+            remove_from_agenda(registration=item.registration, session=item.session)
+
+
+@admin.register(AttendanceDay)
+class AttendanceDayAdmin(ParticipantSearchMixin, admin.ModelAdmin):
+    """Check-ins at the venue and online joins. Organisers may add a day for someone who attended unrecorded
+    (the certificate counts it)."""
+
+    list_display = ["registration", "day", "mode", "first_seen_at", "last_seen_at", "checked_in_by"]
+    list_filter = ["registration__edition", "mode", "day"]
+    list_select_related = ["registration__edition", "checked_in_by"]
+    autocomplete_fields = ["registration"]
+    readonly_fields = ["checked_in_by"]
+    date_hierarchy = "day"
+
+    def get_changeform_initial_data(self, request):
+        now = timezone.now()
+        return {
+            "day": timezone.localdate(now),
+            "first_seen_at": now,
+            "last_seen_at": now,
+            **super().get_changeform_initial_data(request),
+        }
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.checked_in_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Certificate)
+class CertificateAdmin(ParticipantSearchMixin, admin.ModelAdmin):
+    """Certificates are issued when a participant downloads theirs; the code is printed on it and never changes."""
+
+    list_display = ["code", "registration", "issued_at"]
+    list_filter = ["registration__edition"]
+    list_select_related = ["registration__edition"]
+    search_fields = [*ParticipantSearchMixin.search_fields, "=code"]
+    search_help_text = _("Search by the participant's name or e-mail address, or by the certificate's code.")
+    readonly_fields = ["code", "registration", "issued_at"]
+    date_hierarchy = "issued_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(BadgeBatch)
+class BadgeBatchAdmin(admin.ModelAdmin):
+    """Runs of the badges PDF; started from the edition's badges page, never here."""
+
+    list_display = ["edition", "status", "participants", "created_at", "finished_at", "requested_by"]
+    list_filter = ["edition", "status"]
+    list_select_related = ["edition", "requested_by"]
+    readonly_fields = ["edition", "status", "file", "participants", "requested_by", "created_at", "finished_at"]
+    search_fields = ["edition__title", "edition__slug"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
