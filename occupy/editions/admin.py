@@ -1,10 +1,12 @@
 """The organisers' admin for editions: themes, formats, rooms and partners edited on the edition itself."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from occupy.content.models import EditionPartner
 from occupy.editions.models import Edition, Room, SessionFormat, Theme
+from occupy.registration.services.lifecycle import fill_free_places
 
 
 class ThemeInline(admin.StackedInline):
@@ -67,6 +69,29 @@ class EditionAdmin(admin.ModelAdmin):
             {"fields": [("contact_name", "contact_role"), "contact_email", "website", "schedule_url", "is_sample"]},
         ),
     ]
+    actions = ["fill_free_places_action"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # More live places (or live attendance opened by the mode) go at once to the people waiting for one.
+        if change and {"live_capacity", "mode"} & set(form.changed_data):
+            self._promote(request, [obj])
+
+    @admin.action(description=_("Fill free places from the waiting list"))
+    def fill_free_places_action(self, request, queryset):
+        if not self._promote(request, queryset):
+            self.message_user(request, _("Nobody was promoted: no live place is free, or nobody is waiting."))
+
+    def _promote(self, request, editions) -> int:
+        promoted = sum(len(fill_free_places(edition=edition)) for edition in editions)
+        if promoted:
+            message = ngettext(
+                "%(count)d person waiting was given a live place and told by e-mail.",
+                "%(count)d people waiting were given a live place and told by e-mail.",
+                promoted,
+            )
+            messages.success(request, message % {"count": promoted})
+        return promoted
 
 
 @admin.register(Theme)

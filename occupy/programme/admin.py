@@ -2,11 +2,13 @@
 end) editable on the session list and in the form."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from occupy.editions.models import Room, SessionFormat, Theme
 from occupy.programme.models import Material, Session, SessionSpeaker
+from occupy.registration.services.agenda import fill_free_seats
 
 
 class EditionLabelledChoiceField(forms.ModelChoiceField):
@@ -84,6 +86,7 @@ class SessionAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     list_per_page = 50
     inlines = [SessionSpeakerInline, MaterialInline]
+    actions = ["fill_free_seats_action"]
     fieldsets = [
         (None, {"fields": ["edition", "title", "slug", "abstract", "format", "theme", "language", "is_sample"]}),
         (_("Slot"), {"fields": ["room", ("starts_at", "ends_at")]}),
@@ -110,6 +113,28 @@ class SessionAdmin(admin.ModelAdmin):
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", SessionAdminForm)
         return super().get_changelist_form(request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # More seats (or no limit any more) go at once to the people on the session's waiting list.
+        if change and "capacity" in form.changed_data:
+            self._promote(request, [obj])
+
+    @admin.action(description=_("Fill free seats from the waiting list"))
+    def fill_free_seats_action(self, request, queryset):
+        if not self._promote(request, queryset):
+            self.message_user(request, _("Nobody was given a seat: no seat is free, or nobody is waiting."))
+
+    def _promote(self, request, sessions) -> int:
+        promoted = sum(len(fill_free_seats(session=session)) for session in sessions)
+        if promoted:
+            message = ngettext(
+                "%(count)d person waiting was given a seat and told by e-mail.",
+                "%(count)d people waiting were given a seat and told by e-mail.",
+                promoted,
+            )
+            messages.success(request, message % {"count": promoted})
+        return promoted
 
 
 @admin.register(Material)

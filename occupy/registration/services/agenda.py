@@ -78,7 +78,7 @@ def remove_from_agenda(*, registration: Registration, session: Session) -> bool:
         locked = _lock_session(session.pk)
         deleted, _counts = AgendaItem.objects.filter(registration=registration, session=locked).delete()
         if deleted and locked.capacity is not None:
-            fill_free_seats(locked)
+            _give_free_seats(locked)
     return bool(deleted)
 
 
@@ -91,29 +91,35 @@ def release_agenda(*, registration: Registration) -> None:
             locked = _lock_session(session_id)
             AgendaItem.objects.filter(registration=registration, session=locked).delete()
             if locked.capacity is not None:
-                fill_free_seats(locked)
+                _give_free_seats(locked)
 
 
-def fill_free_seats(session: Session) -> list[AgendaItem]:
+def fill_free_seats(*, session: Session) -> list[AgendaItem]:
+    """Give a session's free seats to the first people waiting (e.g. after the organisers raised its capacity,
+    or lifted it). Side effects: promoted items hold a seat; one e-mail each, sent after the commit.
+    Holds a row lock on the session until the transaction ends. Returns the promoted items, first come first."""
+    with transaction.atomic():
+        return _give_free_seats(_lock_session(session.pk))
+
+
+def _give_free_seats(session: Session) -> list[AgendaItem]:
     """Give the free seats of a session, whose row the caller has locked, to the first people waiting (only
-    confirmed registrations count). Each promoted person is e-mailed (a logged e-mail, sent by a task after
-    the commit). Returns them."""
-    if session.capacity is None:
-        return []
-    free = session.capacity - seats_taken(session)
-    if free <= 0:
-        return []
-    waiting = list(
-        AgendaItem.objects.filter(
-            session=session, status=AgendaItemStatus.WAITING, registration__status=RegistrationStatus.CONFIRMED
-        )
-        .select_related("registration")
-        .order_by("created_at", "id")[:free]
-    )
+    confirmed registrations count); with no limit on seats, everyone waiting gets one. Each promoted person is
+    e-mailed (a logged e-mail, sent by a task after the commit). Returns them."""
+    waiting = AgendaItem.objects.filter(
+        session=session, status=AgendaItemStatus.WAITING, registration__status=RegistrationStatus.CONFIRMED
+    ).select_related("registration")
+    waiting = waiting.order_by("created_at", "id")
+    if session.capacity is not None:
+        free = session.capacity - seats_taken(session)
+        if free <= 0:
+            return []
+        waiting = waiting[:free]
+    promoted = list(waiting)
     now = timezone.now()
-    for item in waiting:
+    for item in promoted:
         item.status = AgendaItemStatus.CHOSEN
         item.promoted_at = now
         item.save(update_fields=["status", "promoted_at"])
         queue_email(item.registration, EmailKind.SEAT)  # logged now, sent by a task after the commit
-    return waiting
+    return promoted
