@@ -4,13 +4,16 @@ Erasure keeps what the figures need and nothing that identifies the person: edit
 attendance, language, the dates (registered, confirmed, cancelled, erased) and the status, which becomes
 cancelled. Name, e-mail, organisation, accessibility needs, answers and the newsletter consent are blanked
 or replaced; the tokens are replaced so old links stop working; the e-mail log keeps what was sent, not to
-whom. Counts by country, role and attendance of all registrations ever made stay right.
+whom (nor the errors, which can quote the address). Counts by country, role and attendance of all registrations
+ever made stay right, and so do the check-in counts: the days attended stay, tied to the anonymous row.
+The agenda goes (it says what the person chose), and so does the certificate: it would only vouch for a name
+that is no longer there. Badge PDFs that may print the name are deleted; organisers prepare them again.
 """
 
 from django.db import models, transaction
 from django.utils import timezone
 
-from occupy.registration.models import EmailLog, Registration, RegistrationStatus, new_token
+from occupy.registration.models import BadgeBatch, Certificate, EmailLog, Registration, RegistrationStatus, new_token
 from occupy.registration.services.agenda import release_agenda
 from occupy.registration.services.lifecycle import _lock_edition, _lock_registration, _promote_waiting
 
@@ -37,18 +40,36 @@ def export_data(*, registration: Registration) -> dict:
     ]
     for relation in registration._meta.related_objects:
         name = relation.get_accessor_name()
-        if name == "answers" or not relation.one_to_many:
+        if name == "answers":
             continue
-        rows = getattr(registration, name).all()
-        data[name] = [_row(row, {relation.field.name}) for row in rows]
+        if relation.one_to_one:  # the certificate: one row or none
+            row = relation.related_model.objects.filter(**{relation.field.name: registration}).first()
+            data[name] = None if row is None else _row(row, {relation.field.name})
+        elif relation.one_to_many:
+            rows = getattr(registration, name).all()
+            data[name] = [_row(row, {relation.field.name}) for row in rows]
     return data
+
+
+def _discard_badges_that_may_name(registration: Registration) -> None:
+    """Delete the edition's badge PDFs made since the registration was confirmed: they may print the name.
+    The files go after the commit, so a rolled-back erasure loses nothing."""
+    if registration.confirmed_at is None:
+        return  # never confirmed: never on a badge
+    batches = BadgeBatch.objects.filter(edition_id=registration.edition_id, created_at__gte=registration.confirmed_at)
+    for batch in batches:
+        if batch.file:
+            storage, name = batch.file.storage, batch.file.name
+            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+    batches.delete()
 
 
 def erase(*, registration: Registration) -> Registration:
     """Anonymise a registration and cancel it; a live place it held goes to the first person waiting.
 
-    Side effects: the fields listed in this module's docstring; answers deleted; e-mail log addresses
-    replaced; e-mail to the promoted person. Holds a row lock on the edition.
+    Side effects: the fields listed in this module's docstring; answers, agenda (seats given to those
+    waiting), certificate and badge PDFs that may name the person deleted; e-mail log addresses replaced and
+    errors blanked; e-mail to the promoted person. Holds a row lock on the edition.
     """
     with transaction.atomic():
         edition = _lock_edition(registration.edition_id)
@@ -71,7 +92,9 @@ def erase(*, registration: Registration) -> Registration:
         registration.save()
         registration.answers.all().delete()
         release_agenda(registration=registration)  # the agenda says what the person chose: gone too
-        EmailLog.objects.filter(registration=registration).update(to=erased_email)
+        Certificate.objects.filter(registration=registration).delete()
+        _discard_badges_that_may_name(registration)
+        EmailLog.objects.filter(registration=registration).update(to=erased_email, error="")
         if held_live_place:
             _promote_waiting(edition)
         return registration

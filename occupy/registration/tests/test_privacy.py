@@ -1,3 +1,4 @@
+import datetime
 import json
 
 import pytest
@@ -116,3 +117,97 @@ def test_privacy_erase_a_live_place_promotes_the_first_waiting(edition, registra
     assert Registration.objects.get(pk=waiting.pk).status == RegistrationStatus.WAITLISTED
     privacy.erase(registration=registration)
     assert Registration.objects.get(pk=waiting.pk).status == RegistrationStatus.CONFIRMED
+
+
+@pytest.fixture
+def extras(registration, settings, tmp_path, organiser):
+    """The participant's rows beyond the registration: an agenda, a day attended, a certificate, a failed
+    e-mail whose error quotes the address, and a badge PDF made after they were confirmed."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from occupy.programme.tests.factories import SessionFactory
+    from occupy.registration.models import AgendaItem, AttendanceDay, BadgeBatch, Certificate
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    edition = registration.edition
+    AgendaItem.objects.create(registration=registration, session=SessionFactory(edition=edition))
+    now = timezone.now()
+    AttendanceDay.objects.create(
+        registration=registration,
+        day=edition.start_date,
+        mode=AttendanceMode.LIVE,
+        first_seen_at=now,
+        last_seen_at=now,
+        checked_in_by=organiser,
+    )
+    Certificate.objects.create(registration=registration, code="ABCDEFGHJKLM")
+    EmailLog.objects.create(
+        registration=registration,
+        kind="promoted",
+        to="ana@example.org",
+        status="failed",
+        error="SMTPRecipientsRefused: {'ana@example.org': (550, b'Ana Popescu unknown')}",
+    )
+    batch = BadgeBatch.objects.create(edition=edition, status="ready", participants=1)
+    batch.file.save("badges.pdf", ContentFile(b"%PDF Ana Popescu BJ Cluj"))
+    return {"batch": batch, "path": batch.file.path}
+
+
+def test_privacy_download_has_the_certificate_and_the_extras(client, registration, extras):
+    response = client.get(f"/registration/{registration.token}/my-data.json")
+
+    data = json.loads(response.content)
+    assert data["certificate"]["code"] == "ABCDEFGHJKLM"
+    assert set(data["certificate"]) == {"code", "issued_at"}
+    assert [day["mode"] for day in data["attendance_days"]] == ["live"]
+    assert len(data["agenda_items"]) == 1
+    assert sorted(email["kind"] for email in data["emails"]) == ["confirmed", "promoted"]
+
+
+def test_privacy_download_without_a_certificate_says_none(client, registration):
+    data = json.loads(client.get(f"/registration/{registration.token}/my-data.json").content)
+
+    assert data["certificate"] is None
+
+
+def test_privacy_after_erasure_no_registration_row_holds_the_name_or_address(
+    client, registration, extras, django_capture_on_commit_callbacks
+):
+    import os
+
+    from django.apps import apps
+    from django.db.models import CharField, Q, TextField
+
+    from occupy.registration.models import AttendanceDay, BadgeBatch, Certificate
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/registration/{registration.token}/erase/")
+
+    found = []
+    for model in apps.get_app_config("registration").get_models():
+        text_fields = [f.name for f in model._meta.concrete_fields if isinstance(f, CharField | TextField)]
+        for needle in ("Popescu", "ana@example.org", "BJ Cluj", "Step-free"):
+            match = Q()
+            for name in text_fields:
+                match |= Q(**{f"{name}__icontains": needle})
+            if text_fields and model.objects.filter(match).exists():
+                found.append((model.__name__, needle))
+    assert found == []
+    # The certificate vouched for a name that is gone; the badge PDF printed it. Days attended stay, anonymous,
+    # so the check-in counts stay right.
+    assert not Certificate.objects.exists()
+    assert not BadgeBatch.objects.exists() and not os.path.exists(extras["path"])
+    assert AttendanceDay.objects.filter(registration=registration).count() == 1
+    assert client.get("/verify/ABCDEFGHJKLM/").status_code == 404
+
+
+def test_privacy_erasure_keeps_badge_pdfs_made_before_the_person_was_confirmed(registration, extras):
+    from occupy.registration.models import BadgeBatch
+
+    batch = extras["batch"]
+    BadgeBatch.objects.filter(pk=batch.pk).update(created_at=registration.confirmed_at - datetime.timedelta(days=1))
+
+    privacy.erase(registration=registration)
+
+    assert BadgeBatch.objects.filter(pk=batch.pk).exists()
