@@ -12,19 +12,16 @@ BENCH_REDIS_URL (redis://127.0.0.1:6379/1), BENCH_SECONDS (10 per run), BENCH_PR
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import wrk  # noqa: E402
+from bench import server, wrk  # noqa: E402
 
 PYTHON = sys.executable
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/occupy_bench")
@@ -33,11 +30,6 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 PROGRAMME_SIZE = int(os.environ.get("BENCH_PROGRAMME_SIZE", "400"))
 CONNECTIONS = (16, 64)
 EDITION = "2022"
-
-# Two synchronous workers, one per core: a cached page costs well under a millisecond of Python, so a
-# thread pool would add switching, not throughput. Keep-alive is irrelevant to sync workers (they close
-# each connection), and wrk reconnects cheaply over loopback.
-GUNICORN_OPTIONS = ["--workers", "2", "--worker-class", "sync", "--backlog", "2048", "--log-level", "warning"]
 
 TARGETS = [
     # (page, connections, what, limit, check)
@@ -97,40 +89,6 @@ def count_queries(env: dict) -> list[dict]:
     return json.loads(done.stdout)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_gunicorn(env: dict, port: int, log) -> subprocess.Popen:
-    command = [PYTHON, "-m", "gunicorn", "occupy.wsgi:application", "--bind", f"127.0.0.1:{port}", *GUNICORN_OPTIONS]
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-
-def wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited with status {server.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not answer {url} within {seconds} s")
-
-
-def stop(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
 def warm(base: str, pages: list[dict]) -> None:
     for page in pages:
         with urllib.request.urlopen(base + page["path"], timeout=10) as response:
@@ -140,24 +98,25 @@ def warm(base: str, pages: list[dict]) -> None:
 def print_table(pages: list[dict], results: dict) -> None:
     header = (
         f"{'page':<15} {'path':<42} {'bytes':>7} {'conns':>5} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'errors':>6} {'SQL cold':>8} {'SQL warm':>8}"
+        f"{'errors':>6} {'cpu ms':>6} {'SQL cold':>8} {'SQL warm':>8}"
     )
     print(header)
     print("-" * len(header))
     for page in pages:
         for connections in CONNECTIONS:
-            r = results[page["name"], connections]
+            r, cpu_ms = results[page["name"], connections]
             print(
                 f"{page['name']:<15} {page['path'][:42]:<42} {page['bytes']:>7} {connections:>5} "
-                f"{r.requests_per_second:>8.0f} {r.p50_ms:>7.2f} {r.p99_ms:>7.2f} {r.errors:>6} "
+                f"{r.requests_per_second:>8.0f} {r.p50_ms:>7.2f} {r.p99_ms:>7.2f} {r.errors:>6} {cpu_ms:>6.2f} "
                 f"{page['cold']:>8} {page['warm']:>8}"
             )
+    print("cpu ms: CPU time the gunicorn workers spent per request (user + system), whatever else the machine ran.")
 
 
 def print_targets(results: dict) -> None:
     print()
     for name, connections, what, limit, check in TARGETS:
-        r = results[name, connections]
+        r = results[name, connections][0]
         value = r.requests_per_second if what == "requests/s" else r.p99_ms
         verdict = "met" if check(r) else "MISSED"
         comparison = ">=" if what == "requests/s" else "<"
@@ -181,25 +140,27 @@ def main() -> int:
         return 1
     empty_cache()
 
-    port = free_port()
+    port = server.free_port()
     base = f"http://127.0.0.1:{port}"
     log = tempfile.NamedTemporaryFile("w+", prefix="occupy-bench-gunicorn-", suffix=".log", delete=False)
-    step(f"gunicorn on {base} ({' '.join(GUNICORN_OPTIONS)}), log {log.name}")
-    server = start_gunicorn(env, port, log)
+    step(f"gunicorn on {base} ({' '.join(server.GUNICORN_OPTIONS)}), log {log.name}")
+    gunicorn = server.start(env, port, log)
     try:
-        wait_until_serving(base + "/", server)
+        server.wait_until_serving(base + "/", gunicorn)
         warm(base, pages)
         results = {}
         for page in pages:
             for connections in CONNECTIONS:
                 step(f"wrk {page['path']} with {connections} connections for {SECONDS} s")
-                results[page["name"], connections] = wrk.run(
-                    base + page["path"], connections=connections, seconds=SECONDS
-                )
+                cpu_before = server.workers_cpu_seconds(gunicorn)
+                result = wrk.run(base + page["path"], connections=connections, seconds=SECONDS)
+                cpu_ms = (server.workers_cpu_seconds(gunicorn) - cpu_before) * 1000 / max(result.requests, 1)
+                results[page["name"], connections] = (result, cpu_ms)
         print()
         print_table(pages, results)
+        print(f"load average of the machine at the end: {' '.join(f'{n:.1f}' for n in os.getloadavg())} ({os.cpu_count()} cores)")
         print_targets(results)
-        status = 1 if any(r.errors for r in results.values()) else 0
+        status = 1 if any(r.errors for r, _ in results.values()) else 0
         registration = ROOT / "bench" / "registration.py"
         if registration.exists():
             print()
@@ -208,7 +169,7 @@ def main() -> int:
             status = status or done.returncode
         return status
     finally:
-        stop(server)
+        server.stop(gunicorn)
         log.close()
 
 

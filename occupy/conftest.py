@@ -15,12 +15,16 @@ def _collected_static(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty page cache."""
+    """Each test starts with an empty page cache (the shared one and this process's copies)."""
     from django.core.cache import cache
 
+    from occupy.web.pagecache import local_pages
+
     cache.clear()
+    local_pages.clear()
     yield
     cache.clear()
+    local_pages.clear()
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ Two levels, for speed (see `make bench`): the shared cache (Redis in production)
 process keeps the pages it served last in its own memory (`LocalPages`), so a hit on a large page (the
 schedule of 400 sessions is ~0.5 MB) does not move it out of Redis and through a Python parser each time.
 Both levels use the same key, which contains the content version read from the database on every request,
-so a local copy can never outlive a content change; a local copy is also used only while the shared cache
-still holds its key (one cheap EXISTS), so clearing the shared cache clears every process's copies.
+so a local copy can never outlive a content change. Clearing the shared cache does not reach the processes'
+copies: they expire after LOCAL_TTL_SECONDS (tests clear them with `local_pages.clear()`).
 """
 
 import hashlib
@@ -110,7 +110,7 @@ def cached_page(view):
             return view(request, *args, **kwargs)
         key = page_key(request)
         blob = local_pages.get(key)
-        if blob is not None and cache.has_key(key):
+        if blob is not None:
             return pickle.loads(blob)
         response = cache.get(key)
         if response is None:
