@@ -158,7 +158,8 @@ def main() -> int:
                 results[page["name"], connections] = (result, cpu_ms)
         print()
         print_table(pages, results)
-        print(f"load average of the machine at the end: {' '.join(f'{n:.1f}' for n in os.getloadavg())} ({os.cpu_count()} cores)")
+        load = " ".join(f"{n:.1f}" for n in os.getloadavg())
+        print(f"load average of the machine at the end: {load} ({os.cpu_count()} cores)")
         print_targets(results)
         status = 1 if any(r.errors for r, _ in results.values()) else 0
         registration = ROOT / "bench" / "registration.py"
