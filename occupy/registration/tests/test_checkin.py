@@ -103,6 +103,11 @@ def test_check_in_search_escapes_markup_in_names(organiser_client, edition):
         ({"registration": "abc"}, "Scan a ticket, type its code, or search for the person by name."),
         ({"registration": "9" * 40}, "Scan a ticket, type its code, or search for the person by name."),
         ({"registration": "999999"}, "Scan a ticket, type its code, or search for the person by name."),
+        (
+            {"registration": "²"},
+            "Scan a ticket, type its code, or search for the person by name.",
+        ),  # a digit, not a number
+        ({"registration": "9" * 18}, "Scan a ticket, type its code, or search for the person by name."),
     ],
 )
 def test_check_in_bad_input_is_a_400_with_a_message(organiser_client, edition, ana, data, message):

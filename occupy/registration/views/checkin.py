@@ -60,7 +60,8 @@ def _registration_from_post(request, edition) -> tuple[Registration | None, str]
             }
         return registration, ""
     pk = request.POST.get("registration", "").strip()
-    if pk.isdigit() and len(pk) < 19:
+    # ASCII digits only: "²" is a digit to str.isdigit() but int() refuses it. 18 digits fit a bigint.
+    if pk.isascii() and pk.isdigit() and len(pk) < 19:
         registration = Registration.objects.filter(edition=edition, pk=int(pk)).first()
         if registration is not None:
             return registration, ""
