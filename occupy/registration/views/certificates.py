@@ -56,6 +56,7 @@ def verify_form(request):
     )
 
 
+@private_page  # it shows a person's name: once erased, no cache may keep showing it
 @require_GET
 def verify(request, code):
     certificate = find_certificate(code[:40])
@@ -74,6 +75,4 @@ def verify(request, code):
         "edition": registration.edition,
         "hours": format_minutes(attendance_summary(registration).minutes),
     }
-    response = render(request, "registration/certificate_verify.html", context)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return render(request, "registration/certificate_verify.html", context)
