@@ -25,9 +25,14 @@ def registration_window(edition, *, now=None) -> str:
     return Window.OPEN
 
 
+def offers_live_places(edition) -> bool:
+    """Whether people can ask for a place at the venue: a live or hybrid edition with a capacity set."""
+    return edition.has_live_attendance and bool(edition.live_capacity)
+
+
 def attendance_choices(edition) -> list[tuple[str, str]]:
     choices = []
-    if edition.has_live_attendance and edition.live_capacity:
+    if offers_live_places(edition):
         choices.append((AttendanceMode.LIVE, AttendanceMode.LIVE.label))
     if edition.has_online_attendance:
         choices.append((AttendanceMode.ONLINE, AttendanceMode.ONLINE.label))

@@ -36,6 +36,13 @@ def seats_taken(session: Session) -> int:
     return AgendaItem.objects.filter(session=session, status=AgendaItemStatus.CHOSEN).count()
 
 
+def seats_left(session: Session) -> int | None:
+    """Free seats in a session with limited seats (None: no limit). Exact only while the session row is locked."""
+    if session.capacity is None:
+        return None
+    return max(0, session.capacity - seats_taken(session))
+
+
 def _lock_session(session_id: int) -> Session:
     return Session.objects.select_for_update().only("id", "capacity", "edition_id", "title").get(pk=session_id)
 
@@ -61,7 +68,7 @@ def add_to_agenda(*, registration: Registration, session: Session, join_waiting_
             if item.status == AgendaItemStatus.CHOSEN:
                 return AgendaOutcome.ALREADY_CHOSEN
             return AgendaOutcome.ALREADY_WAITING
-        if locked.capacity is None or seats_taken(locked) < locked.capacity:
+        if seats_left(locked) != 0:
             AgendaItem.objects.create(registration=registration, session=locked, status=AgendaItemStatus.CHOSEN)
             return AgendaOutcome.ADDED
         if not join_waiting_list:
@@ -110,10 +117,10 @@ def _give_free_seats(session: Session) -> list[AgendaItem]:
         session=session, status=AgendaItemStatus.WAITING, registration__status=RegistrationStatus.CONFIRMED
     ).select_related("registration")
     waiting = waiting.order_by("created_at", "id")
-    if session.capacity is not None:
-        free = session.capacity - seats_taken(session)
-        if free <= 0:
-            return []
+    free = seats_left(session)
+    if free == 0:
+        return []
+    if free is not None:
         waiting = waiting[:free]
     promoted = list(waiting)
     now = timezone.now()

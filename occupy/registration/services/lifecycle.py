@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from occupy.editions.models import Edition
 from occupy.registration.models import AttendanceMode, EmailKind, Registration, RegistrationStatus
-from occupy.registration.rules import attendance_allowed
+from occupy.registration.rules import attendance_allowed, offers_live_places
 from occupy.registration.services.agenda import release_agenda
 from occupy.registration.services.mail import queue_email
 
@@ -38,16 +38,21 @@ def _lock_registration(registration: Registration) -> Registration:
 
 def live_places_left(edition: Edition) -> int:
     """Free live places. Exact only while the edition row is locked."""
-    if not edition.has_live_attendance or not edition.live_capacity:
+    if not offers_live_places(edition):
         return 0
     return max(0, edition.live_capacity - Registration.objects.confirmed_live().filter(edition=edition).count())
+
+
+def _confirm(registration: Registration) -> None:
+    """The one way a registration becomes confirmed (a live place taken, or online): it waits no more."""
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.waitlisted_at = None
 
 
 def _take_live_place_or_wait(registration: Registration, edition: Edition, now) -> str:
     """Confirm a live registration if a place is free, else put it on the waiting list. Needs the lock."""
     if live_places_left(edition) > 0:
-        registration.status = RegistrationStatus.CONFIRMED
-        registration.waitlisted_at = None
+        _confirm(registration)
         return Outcome.CONFIRMED
     registration.status = RegistrationStatus.WAITLISTED
     registration.waitlisted_at = now
@@ -57,8 +62,7 @@ def _take_live_place_or_wait(registration: Registration, edition: Edition, now) 
 def _allocate(registration: Registration, edition: Edition, now) -> str:
     if registration.attendance == AttendanceMode.LIVE:
         return _take_live_place_or_wait(registration, edition, now)
-    registration.status = RegistrationStatus.CONFIRMED
-    registration.waitlisted_at = None
+    _confirm(registration)
     return Outcome.CONFIRMED
 
 
@@ -69,8 +73,8 @@ def _promote_waiting(edition: Edition) -> list[Registration]:
         return []
     promoted = list(Registration.objects.waiting().filter(edition=edition).select_for_update()[:places])
     for registration in promoted:
-        registration.status = RegistrationStatus.CONFIRMED
-        registration.save(update_fields=["status"])
+        _confirm(registration)
+        registration.save(update_fields=["status", "waitlisted_at"])
         queue_email(registration, EmailKind.PROMOTED)
     return promoted
 

@@ -82,6 +82,11 @@ def test_capacity_raised_by_organisers_fills_free_places_in_order(full_edition):
     assert promoted == [first, second]
     third.refresh_from_db()
     assert third.status == RegistrationStatus.WAITLISTED
+    # Promoted people are confirmed like anyone who found a place at once: they wait no more.
+    assert list(Registration.objects.filter(pk__in=[first.pk, second.pk]).values_list("status", "waitlisted_at")) == [
+        (RegistrationStatus.CONFIRMED, None),
+        (RegistrationStatus.CONFIRMED, None),
+    ]
 
 
 @pytest.mark.django_db

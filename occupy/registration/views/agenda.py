@@ -23,7 +23,7 @@ from occupy.registration.services.agenda import (
     AgendaOutcome,
     add_to_agenda,
     remove_from_agenda,
-    seats_taken,
+    seats_left,
 )
 from occupy.registration.views.headers import private_page
 
@@ -93,8 +93,8 @@ def agenda_add(request, edition, session):
         messages.success(request, OUTCOME_MESSAGES[outcome] % {"title": session.title})
         return HttpResponseRedirect(reverse("registration:agenda", kwargs={"token": registration.token}), status=303)
     item = AgendaItem.objects.filter(registration=registration, session=session).first()
-    seats_left = None if session.capacity is None else max(0, session.capacity - seats_taken(session))
-    context.update(item=item, seats_left=seats_left, full=seats_left == 0 and item is None)
+    free = seats_left(session)
+    context.update(item=item, seats_left=free, full=free == 0 and item is None)
     return render(request, "registration/agenda_add.html", context)
 
 
