@@ -111,6 +111,11 @@ class Registration(models.Model):
         return self.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
 
     @property
+    def is_editable(self):
+        """A participant may change their details until the registration is cancelled (or erased)."""
+        return self.status != RegistrationStatus.CANCELLED
+
+    @property
     def may_attend_live(self):
         return self.status == RegistrationStatus.CONFIRMED and self.attendance == AttendanceMode.LIVE
 

@@ -85,7 +85,12 @@ def resend(*, edition: Edition, email: str) -> None:
 
 
 def update_details(*, registration: Registration, data: dict, answers: dict[Question, str]) -> Registration:
-    """Change what a participant may change themselves (not the e-mail address, nor the attendance)."""
+    """Change what a participant may change themselves (not the e-mail address, nor the attendance).
+
+    Raises ValueError for a cancelled registration (the manage page offers no form then).
+    """
+    if not registration.is_editable:
+        raise ValueError("A cancelled registration cannot be edited.")
     with transaction.atomic():
         for field in DETAIL_FIELDS:
             setattr(registration, field, data[field])

@@ -143,3 +143,26 @@ def test_manage_markup_in_organisation_is_escaped(client, edition):
     body = client.get(f"/registration/{registration.token}/").content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+def test_update_details_refuses_a_cancelled_registration(registration):
+    from occupy.registration.services.register import update_details
+
+    registration.status = RegistrationStatus.CANCELLED
+    registration.save()
+
+    with pytest.raises(ValueError):
+        update_details(registration=registration, data=details(name="Someone Else"), answers={})
+    registration.refresh_from_db()
+    assert registration.name == "Ana Popescu"
+
+
+def test_manage_post_to_a_cancelled_registration_changes_nothing(client, registration):
+    registration.status = RegistrationStatus.CANCELLED
+    registration.save()
+
+    response = client.post(f"/registration/{registration.token}/", details(name="Someone Else"))
+
+    assert response.status_code == 200
+    registration.refresh_from_db()
+    assert registration.name == "Ana Popescu"

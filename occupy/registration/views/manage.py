@@ -53,7 +53,7 @@ def manage(request, token):
         return _not_found(request)
     edition = registration.edition
     questions = questions_for(edition)
-    editable = registration.status != RegistrationStatus.CANCELLED
+    editable = registration.is_editable
     status = 200
     if request.method == "POST" and editable:
         form = DetailsForm(request.POST, questions=questions)
