@@ -41,9 +41,7 @@ class PartnerRole(models.TextChoices):
 class EditionPartner(models.Model):
     """An organisation's role in one edition, shown grouped by role on the edition page."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="partners", verbose_name=_("edition")
-    )
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="partners", verbose_name=_("edition"))
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="edition_roles", verbose_name=_("organisation")
     )

@@ -13,8 +13,12 @@ PRODUCTION_ENV = {
 }
 
 
+# What the test runner's own environment may set that would change the production settings under test.
+INHERITED_SETTINGS_TO_DROP = ("DEBUG", "SECURE_COOKIES", "SECURE_HSTS_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
 def run_manage(*args, env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECURE_COOKIES", "SECURE_HSTS_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env = {k: v for k, v in os.environ.items() if k not in INHERITED_SETTINGS_TO_DROP}
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
