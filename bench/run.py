@@ -27,6 +27,7 @@ PYTHON = sys.executable
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/occupy_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+WARM_SECONDS = 2
 PROGRAMME_SIZE = int(os.environ.get("BENCH_PROGRAMME_SIZE", "400"))
 CONNECTIONS = (16, 64)
 EDITION = "2022"
@@ -90,9 +91,13 @@ def count_queries(env: dict) -> list[dict]:
 
 
 def warm(base: str, pages: list[dict]) -> None:
+    """Fill the page cache, then load every thread of every worker for a moment (each process keeps its own
+    copies of pages, and a fresh process is slow for its first thousand requests), so the runs measure the
+    steady state that a server which has been up for a while is in."""
     for page in pages:
         with urllib.request.urlopen(base + page["path"], timeout=10) as response:
             response.read()
+        wrk.run(base + page["path"], connections=16, seconds=WARM_SECONDS)
 
 
 def print_table(pages: list[dict], results: dict) -> None:

@@ -1,16 +1,16 @@
 """Whole-page caching for public pages, invalidated the moment public content changes.
 
-A cached page is keyed by the content version (one row, bumped by signals on every change to editions,
-people, organisations, news and the programme), the interface language, the path and the query string.
-Only anonymous-safe GET/HEAD responses with status 200 are cached; pages that carry a CSRF token,
-a session or anything personal must not use this decorator.
+Views mark their pages with @cached_page; PageCacheMiddleware stores those 200 responses and serves them
+again before the session, language, CSRF, auth and messages middleware and the view run. A page is keyed by
+the content version (one row, bumped by signals on every change to editions, people, organisations, news and
+the programme, read on every request), the interface language, the path and the query string. Pages that
+carry a CSRF token, a session or anything personal must not be marked.
 
 Two levels, for speed (see `make bench`): the shared cache (Redis in production) holds every page, and each
 process keeps the pages it served last in its own memory (`LocalPages`), so a hit on a large page (the
-schedule of 400 sessions is ~0.5 MB) does not move it out of Redis and through a Python parser each time.
-Both levels use the same key, which contains the content version read from the database on every request,
-so a local copy can never outlive a content change. Clearing the shared cache does not reach the processes'
-copies: they expire after LOCAL_TTL_SECONDS (tests clear them with `local_pages.clear()`).
+schedule of 400 sessions is ~0.4 MB) does not move it out of Redis and through a Python parser each time.
+Both levels use the same key, which contains the content version, so a local copy never outlives a content
+change; participant figures (registrations do not bump the version) may lag by the TTLs below.
 """
 
 import hashlib
@@ -23,8 +23,9 @@ from functools import wraps
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
 
 from occupy.web.models import ContentVersion
 
@@ -55,8 +56,10 @@ def bump_version() -> None:
 
 
 def page_key(request) -> str:
+    # The language as LocaleMiddleware will choose it (cookie, then Accept-Language), read before it runs.
+    language = translation.get_language_from_request(request)
     digest = hashlib.sha1(request.get_full_path().encode()).hexdigest()
-    return f"page:{current_version()}:{get_language()}:{digest}"
+    return f"page:{current_version()}:{language}:{digest}"
 
 
 class LocalPages:
@@ -104,25 +107,56 @@ local_pages = LocalPages()
 
 
 def cached_page(view):
+    """Mark a view's pages as cacheable: PageCacheMiddleware stores its 200 responses and serves them again."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
+        patch_vary_headers(response, ("Cookie", "Accept-Language"))
+        return response
+
+    wrapper.cached_page = True
+    return wrapper
+
+
+def _is_cached_view(request) -> bool:
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return getattr(match.func, "cached_page", False)
+
+
+def _storable(response) -> bool:
+    return response.status_code == 200 and not response.streaming and not response.cookies
+
+
+class PageCacheMiddleware:
+    """Serves a stored public page before the session, language, CSRF, auth and messages middleware and the
+    view run, and stores the pages of views marked with @cached_page once those have run.
+
+    It sits after SecurityMiddleware (HTTPS redirect, security headers), the CSP middleware and WhiteNoise, so
+    those still act on every response, stored or not. A stored page holds the headers the inner middleware
+    added (Content-Language, Vary, X-Frame-Options). Requests for other views pass through untouched.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not _is_cached_view(request):
+            return self.get_response(request)
+        request.get_host()  # refuse a host outside ALLOWED_HOSTS before serving anything
         key = page_key(request)
         blob = local_pages.get(key)
         if blob is not None:
             return pickle.loads(blob)
         response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming and not response.cookies:
-                if hasattr(response, "render") and callable(response.render):
-                    response = response.render()
-                patch_vary_headers(response, ("Cookie", "Accept-Language"))
-                cache.set(key, response, PAGE_TTL_SECONDS)
-                local_pages.put(key, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
-        else:
+        if response is not None:
+            local_pages.put(key, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
+            return response
+        response = self.get_response(request)
+        if _storable(response):
+            cache.set(key, response, PAGE_TTL_SECONDS)
             local_pages.put(key, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
         return response
-
-    return wrapper
