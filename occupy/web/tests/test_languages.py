@@ -258,3 +258,18 @@ def test_countries_are_in_ukrainian_alphabetical_order(client, urls):
         html.index(f">{name}</option>") for name in ("Австрія", "Зімбабве", "Італія", "Йорданія", "Україна", "Японія")
     ]
     assert order == sorted(order)
+
+
+def test_cached_pages_keep_each_language_apart_on_repeated_visits(client, urls):
+    """Cached pages are served before the language middleware runs: a hit must still be in the asker's language,
+    whether chosen by cookie or by the browser's Accept-Language."""
+    seen = []
+    for lang in ("ro", "uk", "ro", "uk"):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+        html = client.get(urls["schedule"]).content.decode()
+        seen.append((f'<html lang="{lang}"' in html, PAGES[lang]["schedule"][0] in html))
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    browser = client.get(urls["schedule"], headers={"accept-language": "uk-UA,uk;q=0.9,en;q=0.5"}).content.decode()
+
+    assert seen == [(True, True)] * 4
+    assert '<html lang="uk"' in browser and PAGES["uk"]["schedule"][0] in browser
