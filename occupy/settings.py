@@ -73,7 +73,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",  # set but empty means the default too
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
         # Off by default, as in Django: a health check is one more round trip on every request (the page cache
         # serves a hit with one query). After a database restart each idle connection fails once; set
