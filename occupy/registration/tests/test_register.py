@@ -177,3 +177,20 @@ def test_register_in_romanian_records_the_language(client, edition, django_captu
     client.cookies["django_language"] = "ro"
     post(client, edition, django_capture_on_commit_callbacks)
     assert Registration.objects.get().language == "ro"
+
+
+def test_register_closed_page_gives_the_opening_time_only_before_it_in_the_editions_zone(client):
+    opens = datetime.datetime(2033, 3, 1, 7, 0, tzinfo=datetime.UTC)
+    not_yet = EditionFactory(year=2033, registration_opens_at=opens)
+    ended = EditionFactory(
+        year=2018,
+        start_date=datetime.date(2018, 6, 1),
+        end_date=datetime.date(2018, 6, 2),
+        registration_opens_at=datetime.datetime(2018, 3, 1, 7, 0, tzinfo=datetime.UTC),
+    )
+
+    before = client.get(f"/{not_yet.slug}/register/").content.decode()
+    after = client.get(f"/{ended.slug}/register/").content.decode()
+
+    assert "Registration opens on 1 March 2033, 09:00 (Europe/Bucharest)." in before
+    assert "Registration opens on" not in after

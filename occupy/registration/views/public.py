@@ -36,7 +36,7 @@ def register(request, edition):
     window = registration_window(edition)
     if window != Window.OPEN:
         status = 403 if request.method == "POST" else 200
-        context = {"edition": edition, "message": CLOSED_MESSAGES[window]}
+        context = {"edition": edition, "message": CLOSED_MESSAGES[window], "not_yet_open": window == Window.NOT_YET}
         return render(request, "registration/closed.html", context, status=status)
     questions = questions_for(edition)
     if request.method != "POST":
