@@ -5,7 +5,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from occupy.web import views as web_views
+
 urlpatterns = [
+    path("admin/login/", web_views.admin_login),
     path("admin/", admin.site.urls),
     path("", include("occupy.web.urls")),
     path("", include("occupy.content.urls")),

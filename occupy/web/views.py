@@ -1,8 +1,11 @@
 from django.conf import settings
+from django.contrib import admin
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
+
+from occupy.web import ratelimit
 
 
 def set_language(request):
@@ -37,3 +40,12 @@ def bad_request(request, exception):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def admin_login(request, extra_context=None):
+    """The admin's sign-in, rate-limited per client IP and per user name against password guessing."""
+    if request.method == "POST":
+        username = request.POST.get("username", "")[:150]
+        if ratelimit.ip_over_limit(request, "login") or (username and ratelimit.address_over_limit(username, "login")):
+            return render(request, "429.html", status=429)
+    return admin.site.login(request, extra_context)

@@ -5,7 +5,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from occupy.editions.models import Edition
-from occupy.registration import ratelimit
 from occupy.registration.forms import RegistrationForm, ResendForm
 from occupy.registration.queries import questions_for
 from occupy.registration.rules import CLOSED_MESSAGES, Window, registration_window
@@ -14,6 +13,7 @@ from occupy.registration.services.register import register as register_service
 from occupy.registration.services.register import resend as resend_service
 from occupy.registration.services.tokens import LinkExpired, LinkInvalid, registration_for_confirmation_token
 from occupy.registration.views.headers import private_page
+from occupy.web import ratelimit
 
 TOO_MANY = _("Too many attempts. Please wait a while and try again; what you typed is kept below.")
 

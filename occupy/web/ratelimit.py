@@ -1,4 +1,4 @@
-"""Rate limits for registration and resend: a counter per key in the cache, in fixed windows.
+"""Rate limits (registration, resend, sign-in): a counter per key in the cache, in fixed windows.
 
 With the Redis cache every app server shares the counters; with the local-memory cache each process
 counts on its own (fine for one server). Settings are read when a limit is checked, never at import.
