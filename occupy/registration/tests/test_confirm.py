@@ -40,8 +40,12 @@ def test_confirm_link_from_the_email_confirms_and_opens_the_manage_page(
             },
         )
     link = re.search(r"http://[^\s]+/register/confirm/[^\s]+/", mail.outbox[0].body).group(0)
+    path = link.replace("http://127.0.0.1:8000", "")
+    page = client.get(path)
+    assert page.status_code == 200
+    assert "Confirm my registration" in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(link.replace("http://127.0.0.1:8000", ""))
+        response = client.post(path)
     registration = Registration.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/registration/{registration.token}/"
@@ -57,7 +61,7 @@ def test_confirm_live_takes_a_place_while_places_remain_then_waitlists(
     registrations = [pending(edition, attendance=AttendanceMode.LIVE) for _ in range(3)]
     with django_capture_on_commit_callbacks(execute=True):
         for registration in registrations:
-            client.get(confirm_url(registration))
+            client.post(confirm_url(registration))
     statuses = [Registration.objects.get(pk=r.pk).status for r in registrations]
     assert statuses == [RegistrationStatus.CONFIRMED, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]
     assert Registration.objects.get(pk=registrations[2].pk).waitlisted_at is not None
@@ -74,7 +78,7 @@ def test_confirm_live_takes_a_place_while_places_remain_then_waitlists(
 def test_confirm_online_is_never_limited_by_live_places(client, edition, django_capture_on_commit_callbacks):
     RegistrationFactory.create_batch(2, edition=edition, attendance=AttendanceMode.LIVE)
     registration = pending(edition, attendance=AttendanceMode.ONLINE)
-    client.get(confirm_url(registration))
+    client.post(confirm_url(registration))
     assert Registration.objects.get(pk=registration.pk).status == RegistrationStatus.CONFIRMED
 
 
@@ -82,10 +86,29 @@ def test_confirm_twice_is_harmless(client, edition, django_capture_on_commit_cal
     registration = pending(edition)
     url = confirm_url(registration)
     with django_capture_on_commit_callbacks(execute=True):
-        first = client.get(url)
-        second = client.get(url)
-    assert first["Location"] == second["Location"]
+        first = client.post(url)
+        second = client.post(url)
+        reopened = client.get(url)
+    assert first["Location"] == second["Location"] == reopened["Location"]
     assert EmailLog.objects.filter(kind=EmailKind.CONFIRMED).count() == 1
+
+
+def test_confirm_opening_the_link_does_not_confirm(client, edition, django_capture_on_commit_callbacks):
+    """Mail scanners open every link in a message; only the button on the page confirms."""
+    registration = pending(edition, name="<b>Ana</b>")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(confirm_url(registration))
+    assert response.status_code == 200
+    assert "&lt;b&gt;Ana&lt;/b&gt;" in response.content.decode()
+    assert response["Cache-Control"].startswith("private, no-store")
+    assert Registration.objects.get(pk=registration.pk).status == RegistrationStatus.PENDING
+    assert not EmailLog.objects.filter(kind=EmailKind.CONFIRMED).exists()
+
+
+def test_confirm_forged_link_refuses_the_post_too(client, edition):
+    registration = pending(edition)
+    assert client.post(f"/{edition.slug}/register/confirm/nonsense/").status_code == 404
+    assert Registration.objects.get(pk=registration.pk).status == RegistrationStatus.PENDING
 
 
 def test_confirm_expired_link_says_so_and_offers_a_new_one(client, edition, settings):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from occupy.editions.models import Edition
 from occupy.registration.forms import RegistrationForm, ResendForm
+from occupy.registration.models import RegistrationStatus
 from occupy.registration.queries import questions_for
 from occupy.registration.rules import CLOSED_MESSAGES, Window, registration_window
 from occupy.registration.services import lifecycle
@@ -76,7 +77,9 @@ def resend(request, edition):
 
 @private_page
 def confirm(request, edition, key):
-    """The link in the confirmation e-mail. Following it again is harmless: it only shows the registration."""
+    """The link in the confirmation e-mail. Opening it shows a button, and only the button's POST confirms: mail
+    scanners that open every link in a message must not register anyone. Once confirmed, the link only leads
+    to the registration."""
     edition = _edition(edition)
     try:
         registration = registration_for_confirmation_token(key, edition=edition)
@@ -84,5 +87,8 @@ def confirm(request, edition, key):
         return render(request, "registration/link_invalid.html", {"edition": edition, "expired": True}, status=410)
     except LinkInvalid:
         return render(request, "registration/link_invalid.html", {"edition": edition, "expired": False}, status=404)
-    lifecycle.confirm(registration=registration)
+    if request.method == "POST":
+        lifecycle.confirm(registration=registration)
+    elif registration.status == RegistrationStatus.PENDING:
+        return render(request, "registration/confirm.html", {"registration": registration})
     return redirect(registration)
