@@ -28,6 +28,9 @@ GUNICORN_OPTIONS = [
     "2048",
     "--log-level",
     "warning",
+    # The workers' heartbeat file is touched on every request: keep it in memory, not on disk.
+    "--worker-tmp-dir",
+    "/dev/shm",
 ]
 
 
