@@ -36,11 +36,13 @@ def get_edition_overview(slug: str) -> Edition:
     return edition
 
 
-def get_published_edition(slug: str) -> Edition:
-    """A published edition alone (no related rows); 404 when unknown."""
-    edition = Edition.objects.published().filter(slug=slug).first()
+def get_edition_or_404(slug: str, *, published_only: bool = True) -> Edition:
+    """An edition alone (no related rows), by its slug; 404 when unknown (one query). Organisers' pages pass
+    published_only=False to reach an edition before it is published."""
+    editions = Edition.objects.published() if published_only else Edition.objects.all()
+    edition = editions.filter(slug=slug[:50]).first()
     if edition is None:
-        raise Http404(_("There is no edition “%(slug)s”.") % {"slug": slug})
+        raise Http404(_("There is no edition “%(slug)s”.") % {"slug": slug[:50]})
     return edition
 
 

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from occupy.editions.queries import get_published_edition
+from occupy.editions.queries import get_edition_or_404
 from occupy.people import queries
 from occupy.web.pagecache import cached_page
 
@@ -11,7 +11,7 @@ from occupy.web.pagecache import cached_page
 @require_safe
 @cached_page
 def edition_speakers(request, edition):
-    edition = get_published_edition(edition)
+    edition = get_edition_or_404(edition)
     speakers = queries.speakers_of_edition(edition)
     return render(request, "people/edition_speakers.html", {"edition": edition, "speakers": speakers})
 

@@ -80,14 +80,6 @@ def agenda_sessions_for_calendar(registration: Registration) -> list[Session]:
     return sessions
 
 
-def get_edition_or_404(slug: str, *, published_only: bool = True) -> Edition:
-    editions = Edition.objects.published() if published_only else Edition.objects.all()
-    edition = editions.filter(slug=slug[:50]).first()
-    if edition is None:
-        raise Http404(_("There is no edition “%(slug)s”.") % {"slug": slug[:50]})
-    return edition
-
-
 def get_session_or_404(edition: Edition, slug: str) -> Session:
     session = Session.objects.filter(edition=edition, slug=slug[:200]).select_related("room", "format").first()
     if session is None or session.starts_at is None:

@@ -10,14 +10,6 @@ from occupy.editions.models import Edition
 from occupy.programme.models import Material, Session, SessionSpeaker
 
 
-def get_published_edition(slug: str) -> Edition:
-    """A published edition alone; 404 when unknown or unpublished (one query)."""
-    edition = Edition.objects.published().filter(slug=slug).first()
-    if edition is None:
-        raise Http404(_("There is no edition “%(slug)s”.") % {"slug": slug})
-    return edition
-
-
 def _export_sessions(edition: Edition):
     return (
         Session.objects.filter(edition=edition)

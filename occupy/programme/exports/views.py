@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from occupy.editions.queries import get_edition_or_404
 from occupy.programme.exports import queries
 from occupy.programme.exports.frab import build_schedule
 from occupy.programme.exports.frab_json import render_schedule_json
@@ -27,7 +28,7 @@ def _download(content, content_type: str, filename: str, *, disposition: str = "
 @require_safe
 @cached_page
 def schedule_ics(request, edition):
-    edition = queries.get_published_edition(edition)
+    edition = get_edition_or_404(edition)
     sessions = queries.scheduled_sessions_for_export(edition)
     calendar = build_calendar(edition, sessions, name=edition.title)
     return _download(calendar, "text/calendar; charset=utf-8", f"occupy-library-{edition.slug}.ics")
@@ -36,7 +37,7 @@ def schedule_ics(request, edition):
 @require_safe
 @cached_page
 def session_ics(request, edition, slug):
-    edition = queries.get_published_edition(edition)
+    edition = get_edition_or_404(edition)
     session = queries.get_scheduled_session_for_export(edition, slug)
     name = _("%(session)s (%(edition)s)") % {"session": session.title, "edition": edition.title}
     calendar = build_calendar(edition, [session], name=name)
@@ -46,7 +47,7 @@ def session_ics(request, edition, slug):
 @require_safe
 @cached_page
 def schedule_xml(request, edition):
-    edition = queries.get_published_edition(edition)
+    edition = get_edition_or_404(edition)
     schedule = build_schedule(edition, queries.scheduled_sessions_for_export(edition))
     return _download(
         render_schedule_xml(schedule),
@@ -59,7 +60,7 @@ def schedule_xml(request, edition):
 @require_safe
 @cached_page
 def schedule_json(request, edition):
-    edition = queries.get_published_edition(edition)
+    edition = get_edition_or_404(edition)
     schedule = build_schedule(edition, queries.scheduled_sessions_for_export(edition))
     return _download(
         render_schedule_json(schedule),

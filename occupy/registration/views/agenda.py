@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from occupy.editions.queries import get_edition_or_404
 from occupy.programme.exports.ical import build_calendar
 from occupy.registration.agenda_queries import (
     agenda_for,
     agenda_sessions_for_calendar,
-    get_edition_or_404,
     get_session_or_404,
 )
 from occupy.registration.models import AgendaItem, Registration, RegistrationStatus

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from occupy.registration.agenda_queries import get_edition_or_404
+from occupy.editions.queries import get_edition_or_404
 from occupy.registration.models import Registration
 from occupy.registration.services.checkin import (
     MAX_SEARCH_LENGTH,

@@ -5,10 +5,10 @@ import csv
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django_countries import countries
 
-from occupy.editions.models import Edition
+from occupy.editions.queries import get_edition_or_404
 from occupy.registration.charts import bar_chart
 from occupy.registration.models import AttendanceMode, ParticipantRole, RegistrationStatus
 from occupy.registration.queries import (
@@ -38,7 +38,7 @@ def _filters(request) -> dict:
 
 @staff_member_required
 def registrations(request, edition):
-    edition = get_object_or_404(Edition, slug=edition)
+    edition = get_edition_or_404(edition, published_only=False)
     filters = _filters(request)
     page = Paginator(registrations_for_organisers(edition, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -70,7 +70,7 @@ def neutralise(value) -> str:
 
 @staff_member_required
 def registrations_csv(request, edition):
-    edition = get_object_or_404(Edition, slug=edition)
+    edition = get_edition_or_404(edition, published_only=False)
     questions = questions_for(edition)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="registrations-{edition.slug}.csv"'

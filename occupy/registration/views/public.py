@@ -1,10 +1,10 @@
 """The public side of registering: the form, the confirmation link, and asking for the link again."""
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from occupy.editions.models import Edition
+from occupy.editions.queries import get_edition_or_404
 from occupy.registration.forms import RegistrationForm, ResendForm
 from occupy.registration.models import RegistrationStatus
 from occupy.registration.queries import questions_for
@@ -19,10 +19,6 @@ from occupy.web import ratelimit
 TOO_MANY = _("Too many attempts. Please wait a while and try again; what you typed is kept below.")
 
 
-def _edition(slug: str) -> Edition:
-    return get_object_or_404(Edition.objects.published(), slug=slug)
-
-
 def _too_many(request, form, email_field="email", scope="register") -> bool:
     """Count this attempt against the limits per IP and, when the address is valid, per address."""
     if ratelimit.ip_over_limit(request, scope):
@@ -33,7 +29,7 @@ def _too_many(request, form, email_field="email", scope="register") -> bool:
 
 @private_page
 def register(request, edition):
-    edition = _edition(edition)
+    edition = get_edition_or_404(edition)
     window = registration_window(edition)
     if window != Window.OPEN:
         status = 403 if request.method == "POST" else 200
@@ -56,13 +52,13 @@ def register(request, edition):
 @private_page
 def sent(request, edition):
     """The same page whether the address was new, already registered, or unknown (for resend)."""
-    edition = _edition(edition)
+    edition = get_edition_or_404(edition)
     return render(request, "registration/sent.html", {"edition": edition})
 
 
 @private_page
 def resend(request, edition):
-    edition = _edition(edition)
+    edition = get_edition_or_404(edition)
     if request.method != "POST":
         return render(request, "registration/resend.html", {"edition": edition, "form": ResendForm()})
     form = ResendForm(request.POST)
@@ -80,7 +76,7 @@ def confirm(request, edition, key):
     """The link in the confirmation e-mail. Opening it shows a button, and only the button's POST confirms: mail
     scanners that open every link in a message must not register anyone. Once confirmed, the link only leads
     to the registration."""
-    edition = _edition(edition)
+    edition = get_edition_or_404(edition)
     try:
         registration = registration_for_confirmation_token(key, edition=edition)
     except LinkExpired:
