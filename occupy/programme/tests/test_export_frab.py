@@ -1,15 +1,14 @@
-"""schedule.xml and schedule.json validate against the c3voc schemas (read from the shared formats folder,
-never copied into the repository) and say what the programme says."""
+"""schedule.xml and schedule.json validate against the c3voc schemas (unchanged copies kept as test fixtures in
+fixtures/c3voc/, see SOURCE.md there) and say what the programme says."""
 
 import datetime
+import hashlib
 import json
-import os
 import uuid
 from pathlib import Path
 
 import jsonschema
 import pytest
-from django.conf import settings
 from lxml import etree
 
 from occupy.editions.models import EditionMode
@@ -23,29 +22,18 @@ pytestmark = pytest.mark.django_db
 TRICKY_TITLE = "Quotes \"double\" & 'single' <b>not markup</b> — Șerbănuță"
 
 
-def formats_dir() -> Path:
-    """The c3voc schemas: $SCHEDULE_FORMATS_DIR, else ../shared/formats beside the repository. Missing
-    schemas fail the tests: an export that cannot be validated must not pass quietly."""
-    candidates = [Path(os.environ["SCHEDULE_FORMATS_DIR"])] if os.environ.get("SCHEDULE_FORMATS_DIR") else []
-    candidates.append(Path(settings.BASE_DIR).parent / "shared" / "formats")
-    for candidate in candidates:
-        if (candidate / "schedule.xml.xsd").is_file() and (candidate / "schedule.schema.json").is_file():
-            return candidate
-    pytest.fail(
-        "The c3voc schedule schemas (schedule.xml.xsd, schedule.schema.json) were not found in "
-        + ", ".join(str(c) for c in candidates)
-        + ": put a copy of shared/formats beside the repository or set SCHEDULE_FORMATS_DIR."
-    )
+# The published schemas, kept unchanged beside these tests: a fresh clone needs nothing outside the repository.
+FORMATS_DIR = Path(__file__).parent / "fixtures" / "c3voc"
 
 
 def json_errors(document: dict) -> list[str]:
-    schema = json.loads((formats_dir() / "schedule.schema.json").read_text())
+    schema = json.loads((FORMATS_DIR / "schedule.schema.json").read_text())
     validator = jsonschema.Draft6Validator(schema, format_checker=jsonschema.FormatChecker())
     return [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(document)]
 
 
 def assert_valid_xml(content: bytes):
-    schema = etree.XMLSchema(etree.parse(str(formats_dir() / "schedule.xml.xsd")))
+    schema = etree.XMLSchema(etree.parse(str(FORMATS_DIR / "schedule.xml.xsd")))
     document = etree.fromstring(content)
     schema.assertValid(document)
     return document
@@ -158,7 +146,7 @@ def test_schedule_xml_validates_against_the_c3voc_xsd(client, request, edition_f
 
 def test_schema_validation_rejects_the_upstream_invalid_example():
     """The validator is the real thing: the upstream valid example passes, the invalid one does not."""
-    examples = formats_dir() / "examples"
+    examples = FORMATS_DIR / "examples"
     assert json_errors(json.loads((examples / "pretalx-democon.json").read_text())) == []
     assert json_errors(json.loads((examples / "invalid-example.json").read_text())) != []
 
@@ -248,21 +236,15 @@ def test_schedule_of_an_edition_without_sessions_still_validates(client, online_
     assert_valid_xml(get_xml(client, online_edition).content)
 
 
-def test_schemas_are_found_through_schedule_formats_dir(monkeypatch, settings, tmp_path):
-    for name in ("schedule.xml.xsd", "schedule.schema.json"):
-        (tmp_path / name).write_bytes((formats_dir() / name).read_bytes())
-    settings.BASE_DIR = tmp_path / "elsewhere" / "repo"
-    monkeypatch.setenv("SCHEDULE_FORMATS_DIR", str(tmp_path))
+def test_schema_fixtures_are_the_published_files_unchanged():
+    """The copies must stay byte for byte what c3voc published (SHA256SUMS, see SOURCE.md)."""
+    listed = dict(
+        reversed(line.split(maxsplit=1)) for line in (FORMATS_DIR / "SHA256SUMS").read_text().splitlines() if line
+    )
 
-    assert formats_dir() == tmp_path
-
-
-def test_missing_schemas_fail_the_validation_tests(monkeypatch, settings, tmp_path):
-    settings.BASE_DIR = tmp_path / "repo"
-    monkeypatch.delenv("SCHEDULE_FORMATS_DIR", raising=False)
-
-    with pytest.raises(pytest.fail.Exception, match="SCHEDULE_FORMATS_DIR"):
-        formats_dir()
+    assert {"schedule.xml.xsd", "schedule.schema.json", "examples/invalid-example.json"} <= set(listed)
+    for name, digest in listed.items():
+        assert hashlib.sha256((FORMATS_DIR / name).read_bytes()).hexdigest() == digest, name
 
 
 def test_schedule_json_leaves_out_a_time_zone_name_the_schema_cannot_hold(client):
