@@ -5,12 +5,14 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint bench messages clean chromium
+.PHONY: run test install lint check bench messages clean chromium lock
 
-$(VENV)/.installed: requirements.txt requirements-test.txt
+# Installs are reproducible: exact versions with their hashes from the lock files, which `make lock` makes from
+# the ranges in requirements.txt (runtime) and requirements-test.txt (runtime + tests).
+$(VENV)/.installed: requirements-test.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements-test.txt
+	$(VENV)/bin/pip install --quiet --require-hashes -r requirements-test.lock
 	touch $@
 
 install: $(VENV)/.installed
@@ -40,8 +42,21 @@ lint: install
 	$(VENV)/bin/ruff check occupy bench
 	$(VENV)/bin/ruff format --check occupy bench
 
+# What CI checks besides the tests: lint, and that every model change has its migration.
+check: lint
+	$(PY) manage.py makemigrations --check --dry-run
+
 messages: install
 	cd occupy && ../$(PY) ../manage.py makemessages -l ro -l uk --no-obsolete && ../$(PY) ../manage.py compilemessages
+
+# Refresh the lock files after changing a range (or to take newer releases). Both pin the same versions:
+# production installs requirements.lock (`pip install --require-hashes -r requirements.lock`).
+PIP_COMPILE = $(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock:
+	@test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet pip-tools
+	$(PIP_COMPILE) --upgrade --output-file=requirements-test.lock requirements-test.txt
+	$(PIP_COMPILE) --constraint=requirements-test.lock --output-file=requirements.lock requirements.txt
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
