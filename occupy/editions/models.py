@@ -26,6 +26,11 @@ class EditionQuerySet(models.QuerySet):
         """The edition the home page shows, or None."""
         return self.current_first().first()
 
+    def latest_real(self):
+        """The latest published edition that is not sample data, or None: the one the organiser's own pages
+        (organiser, about, contact, privacy) speak of, even on a demo site."""
+        return self.published().filter(is_sample=False).order_by("-year").first()
+
 
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():

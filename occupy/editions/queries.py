@@ -4,7 +4,7 @@ queries whatever the size of the programme."""
 from django.db.models import Count, F, Min, Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from occupy.editions.models import Edition, SessionFormat, Theme
 from occupy.people.models import Person
@@ -62,11 +62,11 @@ def keynote_speakers(edition: Edition) -> list[Person]:
 
 # The key figures, in the order the page shows them: (key, label). Each has a stated_<key> field on Edition.
 FIGURES = [
-    ("keynote_speakers", _lazy("Keynote speakers")),
-    ("speakers", _lazy("Speakers")),
-    ("countries", _lazy("Countries")),
-    ("sessions", _lazy("Sessions")),
-    ("participants", _lazy("Participants")),
+    ("keynote_speakers", gettext_lazy("Keynote speakers")),
+    ("speakers", gettext_lazy("Speakers")),
+    ("countries", gettext_lazy("Countries")),
+    ("sessions", gettext_lazy("Sessions")),
+    ("participants", gettext_lazy("Participants")),
 ]
 
 

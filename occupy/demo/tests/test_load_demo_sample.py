@@ -183,3 +183,12 @@ def test_programme_size_grows_the_sample_edition_only(sample):
 
     assert sample.sessions.count() == 450
     assert_no_overlap_in_any_room(sample)
+
+
+@pytest.mark.parametrize("path", ["/organiser/", "/about/", "/contact/", "/privacy/"])
+def test_the_organisers_pages_never_speak_of_the_sample_edition(client, sample, path):
+    html = client.get(path).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]  # the footer lists every edition
+
+    assert "Sample edition" not in main
+    assert "Occupy Library 2022" in main or path in ("/contact/", "/privacy/")
