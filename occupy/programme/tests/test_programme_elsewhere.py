@@ -59,6 +59,7 @@ def test_schedule_page_says_the_programme_is_elsewhere(client, edition_2020):
     assert "0 sessions" not in html
     assert "has not been published yet" not in html
     assert 'class="schedule-filters"' not in html
+    assert "zone-note" not in html  # no times to speak of
 
 
 def test_speakers_page_says_the_programme_is_elsewhere_and_names_the_guests(client, edition_2020):
