@@ -19,7 +19,7 @@ install: $(VENV)/.installed
 
 run: install
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --noinput
-	DEBUG=$${DEBUG:-true} $(PY) manage.py load_demo
+	DEBUG=$${DEBUG:-true} $(PY) manage.py load_demo --sample
 	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Chromium comes from Debian (a test tool's own browser download does not work everywhere).

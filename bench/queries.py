@@ -24,7 +24,7 @@ def sample_session_path(edition_slug: str) -> str:
         .first()
     )
     if session is None:
-        raise SystemExit(f"No scheduled session in edition {edition_slug}: did load_demo run?")
+        raise SystemExit(f"No scheduled session in edition {edition_slug}: did load_demo --sample run?")
     return session.get_absolute_url()
 
 
@@ -58,7 +58,7 @@ def main() -> None:
     import django
 
     django.setup()
-    edition_slug = sys.argv[1] if len(sys.argv) > 1 else "2022"
+    edition_slug = sys.argv[1] if len(sys.argv) > 1 else "sample"
     pages = [{"name": name, "path": path, **measure(path)} for name, path in bench_pages(edition_slug)]
     json.dump(pages, sys.stdout)
 

@@ -1,10 +1,11 @@
 """`make bench`: the public pages under load, served as in production.
 
-Creates a fresh PostgreSQL database (occupy_bench), migrates it, loads the demo with a 400-session 2022
-programme, collects static files, counts the SQL queries of each page (cold and warm page cache), serves the
-site with gunicorn (2 workers, production settings, Redis as the shared cache) on 127.0.0.1 only, drives each
-page with wrk at 16 and 64 connections for a bounded time, and prints a table. Then runs bench/registration.py
-if it exists, with the server still up and its address in BENCH_URL. gunicorn is stopped in all cases.
+Creates a fresh PostgreSQL database (occupy_bench), migrates it, loads the demo with the sample edition grown
+to a 400-session programme, collects static files, counts the SQL queries of each page (cold and warm page
+cache), serves the site with gunicorn (2 workers, production settings, Redis as the shared cache) on 127.0.0.1
+only, drives each page with wrk at 16 and 64 connections for a bounded time, and prints a table. Then runs
+bench/registration.py if it exists, with the server still up and its address in BENCH_URL. gunicorn is stopped
+in all cases.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/occupy_bench),
 BENCH_REDIS_URL (redis://127.0.0.1:6379/1), BENCH_SECONDS (10 per run), BENCH_PROGRAMME_SIZE (400).
@@ -30,7 +31,7 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 WARM_SECONDS = 2
 PROGRAMME_SIZE = int(os.environ.get("BENCH_PROGRAMME_SIZE", "400"))
 CONNECTIONS = (16, 64)
-EDITION = "2022"
+EDITION = "sample"  # the sample edition of `load_demo --sample`: the real editions hold no programme
 
 TARGETS = [
     # (page, connections, what, limit, check)
@@ -135,7 +136,7 @@ def main() -> int:
     empty_cache()
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     step(f"demo content, {PROGRAMME_SIZE} sessions in {EDITION}")
-    manage(env, "load_demo", "--programme-size", str(PROGRAMME_SIZE), "--verbosity", "0")
+    manage(env, "load_demo", "--sample", "--programme-size", str(PROGRAMME_SIZE), "--verbosity", "0")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     step("SQL queries per page (Django test client, cold then warm cache)")
     pages = count_queries(env)

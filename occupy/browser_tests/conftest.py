@@ -83,8 +83,8 @@ def chromium_browser():
 
 @pytest.fixture
 def demo(transactional_db):
-    """The real demo content (both editions), as `make run` loads it."""
-    call_command("load_demo", verbosity=0)
+    """The demo as `make run` loads it: both real editions and the sample edition, whose registration is open."""
+    call_command("load_demo", "--sample", verbosity=0)
 
 
 @pytest.fixture

@@ -36,14 +36,14 @@ def test_navigation_and_schedule_filters_work_by_keyboard(demo, desktop_page):
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
 
-    tab_to(page, '.main-nav a[href="/2022/"]')
+    tab_to(page, '.main-nav a[href="/sample/"]')
     assert focus_is_visible(page)
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/2022/$"))
+    expect(page).to_have_url(re.compile(r"/sample/$"))
 
-    tab_to(page, 'main a[href="/2022/schedule/"]')
+    tab_to(page, 'main a[href="/sample/schedule/"]')
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/2022/schedule/$"))
+    expect(page).to_have_url(re.compile(r"/sample/schedule/$"))
 
     tab_to(page, "#filter-theme")
     assert focus_is_visible(page)

@@ -1,4 +1,5 @@
-"""The organiser, news, about, privacy and contact pages: thin views over content.queries."""
+"""The organiser, news, about, privacy and contact pages: thin views over content.queries. They speak of the
+latest real edition: a demo's sample edition is never said to be organised by anyone."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -11,7 +12,7 @@ from occupy.web.pagecache import cached_page
 @require_safe
 @cached_page
 def organiser(request):
-    edition = Edition.objects.current()
+    edition = Edition.objects.latest_real()
     organisation = queries.organiser_of(edition)
     projects = queries.organiser_projects(organisation) if organisation else []
     return render(
@@ -35,18 +36,18 @@ def news_detail(request, slug):
 @require_safe
 @cached_page
 def about(request):
-    return render(request, "content/about.html", {"edition": Edition.objects.current()})
+    return render(request, "content/about.html", {"edition": Edition.objects.latest_real()})
 
 
 @require_safe
 @cached_page
 def privacy(request):
-    edition = Edition.objects.current()
+    edition = Edition.objects.latest_real()
     return render(request, "content/privacy.html", {"edition": edition, "organisation": queries.organiser_of(edition)})
 
 
 @require_safe
 @cached_page
 def contact(request):
-    edition = Edition.objects.current()
+    edition = Edition.objects.latest_real()
     return render(request, "content/contact.html", {"edition": edition, "organisation": queries.organiser_of(edition)})

@@ -1,8 +1,7 @@
 """Invented, plausible names for the sample programme and registrations, by country.
 
-Every sample speaker comes from one of COUNTRIES_2020: exactly 25 countries (with the real guests' Germany,
-Romania and the United States among them), as the 2020 press release counts. Surnames written "m/f" take the
-masculine or feminine form after the first name.
+Every sample speaker and participant comes from one of COUNTRIES, weighted towards the region the conference
+serves. Surnames written "m/f" take the masculine or feminine form after the first name.
 """
 
 import random
@@ -164,15 +163,14 @@ NAME_POOLS = {
     ),
 }
 
-COUNTRIES_2020 = list(NAME_POOLS)
-assert len(COUNTRIES_2020) == 25
+COUNTRIES = list(NAME_POOLS)
 
 # How often a country comes up beyond its first speaker: the region the conference serves comes first.
 COUNTRY_WEIGHTS = {"RO": 12, "MD": 5, "UA": 6, "GE": 3, "AM": 3, "AZ": 2, "GR": 3, "BG": 3, "TR": 2, "PL": 2}
 
 
 def weighted_country(rng: random.Random) -> str:
-    return rng.choices(COUNTRIES_2020, weights=[COUNTRY_WEIGHTS.get(c, 1) for c in COUNTRIES_2020])[0]
+    return rng.choices(COUNTRIES, weights=[COUNTRY_WEIGHTS.get(c, 1) for c in COUNTRIES])[0]
 
 
 def invent_name(rng: random.Random, country: str) -> str:

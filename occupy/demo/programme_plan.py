@@ -1,5 +1,6 @@
-"""The sample programme as unsaved objects, computed from fixed random seeds only (never from the database),
-so every load plans exactly the same rows. sample.py writes them."""
+"""The sample edition's programme as unsaved objects, computed from fixed random seeds and the edition's dates
+only (never from other rows), so every load on one day plans exactly the same rows. sample.py writes them.
+Everything here is invented: no real person, institution or session."""
 
 import random
 from dataclasses import dataclass, field
@@ -7,56 +8,35 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from occupy.demo import names
-from occupy.demo.sample_titles import APPROACHES, POSITIONS, SESSIONS_2020, SESSIONS_2022, TAKEAWAYS, TOPICS
+from occupy.demo.sample_titles import APPROACHES, POSITIONS, SESSIONS, TAKEAWAYS, TOPICS
 from occupy.demo.scheduling import place_evenly, room_days
-from occupy.demo.seed import KEYNOTE_SPEAKERS_2020, PEOPLE
+from occupy.demo.seed import PEOPLE
 from occupy.people.models import Person
 from occupy.programme.models import Attendance, Session, SpeakerRole
 
-SAMPLE_SPEAKERS_2020 = 86  # with the seven named guests: 93 speakers, "over 90" as the press release says
-NEW_SPEAKERS_2022 = 40
-RETURNING_SPEAKERS_2022 = 8
+SAMPLE_SPEAKERS = 44
 
-ROOMS = {
-    # edition: [(slug, name, kind, capacity, attendance of its sessions, formats it hosts)]
-    "2020": [
-        ("main-stage", "Main stage", "virtual", None, Attendance.ONLINE, ("keynote", "panel", "interactive-debate")),
-        ("case-study-room-1", "Case study room 1", "virtual", None, Attendance.ONLINE, ("case-study",)),
-        ("case-study-room-2", "Case study room 2", "virtual", None, Attendance.ONLINE, ("case-study",)),
-        ("workshop-room", "Workshop room", "virtual", None, Attendance.ONLINE, ("workshop",)),
-    ],
-    # Rooms at the Bucharest venue are sample data (the About page names no venue); the main hall is streamed.
-    "2022": [
-        (
-            "main-hall",
-            "Main hall",
-            "physical",
-            250,
-            Attendance.HYBRID,
-            ("keynote", "ignite-talk", "panel", "interactive-debate"),
-        ),
-        ("studio", "Studio", "physical", 80, Attendance.LIVE, ("case-study",)),
-        ("workshop-room", "Workshop room", "physical", 30, Attendance.LIVE, ("workshop",)),
-        ("online-stage", "Online stage", "virtual", None, Attendance.ONLINE, ("case-study",)),
-    ],
-}
-
-# Which named guest joins which sample session (the line-ups are invented; the guests are real).
-GUESTS_2020 = {
-    "Libraries as strategic partners in democratic societies": "christine-mackenzie",
-    "Library associations and the road ahead": "gerald-leitner",
-    "Sustaining library innovation after the funding ends": "deborah-jacobs",
-}
-KEYNOTE_TITLES = [
-    "Opening keynote",
-    "Keynote of the second day",
-    "Keynote of the third day",
-    "Keynote of the fourth day",
+ROOMS = [
+    # (slug, name, kind, capacity, attendance of its sessions, formats it hosts): an invented venue whose main
+    # hall is streamed, and an online stage.
+    (
+        "main-hall",
+        "Main hall",
+        "physical",
+        120,
+        Attendance.HYBRID,
+        ("keynote", "ignite-talk", "panel", "interactive-debate"),
+    ),
+    ("studio", "Studio", "physical", 60, Attendance.LIVE, ("case-study",)),
+    ("workshop-room", "Workshop room", "physical", 24, Attendance.LIVE, ("workshop",)),
+    ("online-stage", "Online stage", "virtual", None, Attendance.ONLINE, ("case-study",)),
 ]
+
+KEYNOTE_TITLES = ["Opening keynote", "Keynote of the second day", "Keynote of the third day"]
 SPEAKERS_PER_FORMAT = {"panel": 3, "interactive-debate": 3, "ignite-talk": 1}  # panels also have a moderator
 # Minutes between two case studies in one room, so that they spread over the whole day.
-CASE_STUDY_BREAK = {"2020": 25, "2022": 40}
-SAMPLE_NOTE = "This programme is sample data: the title, time and line-up of this session are invented for the demo."
+CASE_STUDY_BREAK = 40
+SAMPLE_NOTE = "This session is sample data: its title, time and speakers are invented for the demo."
 
 
 @dataclass
@@ -67,31 +47,29 @@ class ProgrammePlan:
 
 
 def invent_person(rng: random.Random, unique: names.UniqueNames, country: str) -> Person:
+    """An invented speaker. Their library is invented too ("Sample Library, Iași"), so no real institution is
+    made to speak through an invented person."""
     name, slug = unique.take(rng, country)
     city = names.invent_city(rng, country)
     position = rng.choice(POSITIONS)
-    organisation = rng.choice([f"{city} Public Library", f"Municipal Library of {city}", f"{city} County Library"])
     first_name = name.split()[0]
-    bio = f"{first_name} is a {position[0].lower()}{position[1:]} in {city} who works on {rng.choice(TOPICS)}."
+    bio = f"{first_name} is a {position[0].lower()}{position[1:]} who works on {rng.choice(TOPICS)}."
     return Person(
-        slug=slug, name=name, position=position, organisation=organisation, country=country, bio=bio, is_sample=True
+        slug=slug,
+        name=name,
+        position=position,
+        organisation=f"Sample Library, {city}",
+        country=country,
+        bio=bio,
+        is_sample=True,
     )
 
 
-def plan_people() -> tuple[list[Person], list[Person]]:
-    """The sample speakers of 2020 (every one of the 25 countries at least once) and of 2022 (new ones and
-    some who also spoke in 2020)."""
+def plan_people() -> list[Person]:
+    """The sample edition's invented speakers."""
     rng = random.Random("occupy-people")
     unique = names.UniqueNames(slug for slug, *_ in PEOPLE)
-    countries = list(names.COUNTRIES_2020)
-    rng.shuffle(countries)
-    countries += [names.weighted_country(rng) for _ in range(SAMPLE_SPEAKERS_2020 - len(countries))]
-    people_2020 = [invent_person(rng, unique, country) for country in countries]
-    returning = rng.sample(people_2020, RETURNING_SPEAKERS_2022)
-    people_2022 = returning + [
-        invent_person(rng, unique, names.weighted_country(rng)) for _ in range(NEW_SPEAKERS_2022)
-    ]
-    return people_2020, people_2022
+    return [invent_person(rng, unique, names.weighted_country(rng)) for _ in range(SAMPLE_SPEAKERS)]
 
 
 class SpeakerCycle:
@@ -118,13 +96,13 @@ def abstract_for(rng: random.Random, first_sentence: str) -> str:
     return f"{first_sentence} {rng.choice(APPROACHES)} {rng.choice(TAKEAWAYS)}"
 
 
-def plan_programme(edition, *, formats, themes, rooms, people: list[Person], guests=None) -> ProgrammePlan:
-    """Sessions, slots and speakers of one edition. `formats`, `themes` and `rooms` come from the database
-    (keyed by slug, themes in order); everything else comes from the edition's own random seed."""
-    rng = random.Random(f"occupy-programme-{edition.slug}")
+def plan_programme(edition, *, formats, themes, rooms, people: list[Person]) -> ProgrammePlan:
+    """Sessions, slots and speakers of the sample edition. `formats`, `themes` and `rooms` come from the database
+    (keyed by slug, themes in order); everything else comes from a fixed random seed and the edition's dates."""
+    rng = random.Random("occupy-programme-sample")
     plan = ProgrammePlan(people={person.slug: person for person in people})
-    timelines = room_days(rooms.values(), edition, case_study_break=CASE_STUDY_BREAK[edition.slug])
-    room_spec = {slug: spec for slug, *spec in ROOMS[edition.slug]}
+    timelines = room_days(rooms.values(), edition, case_study_break=CASE_STUDY_BREAK)
+    room_spec = {slug: spec for slug, *spec in ROOMS}
     cycle = SpeakerCycle(rng, people)
 
     busy: dict[str, list[tuple]] = {}  # person slug: their slots so far, so nobody speaks twice at once
@@ -132,16 +110,16 @@ def plan_programme(edition, *, formats, themes, rooms, people: list[Person], gue
     def free_at(start, end) -> set[str]:
         return {slug for slug, slots in busy.items() if any(s < end and start < e for s, e in slots)}
 
-    def add(format_slug, title, abstract, theme, *, count, guest=None, with_moderator=False):
+    def add(format_slug, title, abstract, theme, *, count, with_moderator=False):
         hosts = [slug for slug, spec in room_spec.items() if format_slug in spec[4]]
         minutes = formats[format_slug].default_minutes
         room, starts_at, ends_at = place_evenly([t for slug in hosts for t in timelines[slug]], format_slug, minutes)
-        taken = free_at(starts_at, ends_at) | {guest}
-        speakers = ([guest] if guest else []) + cycle.take(count - (1 if guest else 0), taken)
+        taken = free_at(starts_at, ends_at)
+        speakers = cycle.take(count, taken)
         if with_moderator:
             speakers += cycle.take(1, taken | set(speakers))
-        attendance = room_spec[room.slug][3]
-        capacity = (room.capacity or rng.choice([30, 40, 50])) if format_slug == "workshop" else None
+        # Workshops have as many seats as their room.
+        capacity = (room.capacity or 30) if format_slug == "workshop" else None
         slug = slugify(title)[:200]
         plan.sessions.append(
             Session(
@@ -152,7 +130,7 @@ def plan_programme(edition, *, formats, themes, rooms, people: list[Person], gue
                 format=formats[format_slug],
                 theme=theme,
                 language="en",
-                attendance=attendance,
+                attendance=room_spec[room.slug][3],
                 room=room,
                 starts_at=starts_at,
                 ends_at=ends_at,
@@ -166,34 +144,17 @@ def plan_programme(edition, *, formats, themes, rooms, people: list[Person], gue
             busy.setdefault(person_slug, []).append((starts_at, ends_at))
 
     days = (edition.end_date - edition.start_date).days + 1
-    if edition.slug == "2020":
-        people_by_slug = {slug: name for slug, name, *_ in PEOPLE}
-        for title, person_slug in zip(KEYNOTE_TITLES[:days], KEYNOTE_SPEAKERS_2020, strict=True):
-            abstract = (
-                f"Keynote by {people_by_slug[person_slug]}. {SAMPLE_NOTE} The speaker is named among the guests "
-                "of Occupy Library 2020 in its press release."
-            )
-            add("keynote", title, abstract, None, count=1, guest=person_slug)
-        catalogue = SESSIONS_2020
-    else:
-        for title in KEYNOTE_TITLES[:days]:
-            abstract = f"{SAMPLE_NOTE} The keynote speakers of this edition are invented."
-            add("keynote", title, abstract, None, count=1)
-        catalogue = SESSIONS_2022
+    for title in KEYNOTE_TITLES[:days]:
+        add("keynote", title, SAMPLE_NOTE, None, count=1)
     order = {"ignite-talk": 0, "panel": 1, "interactive-debate": 1, "workshop": 2, "case-study": 3}
-    for format_slug, theme_index, title, sentence in sorted(catalogue, key=lambda item: order[item[0]]):
-        guest = (guests or {}).get(title)
+    for format_slug, theme_index, title, sentence in sorted(SESSIONS, key=lambda item: order[item[0]]):
         count = SPEAKERS_PER_FORMAT.get(format_slug, 2 if rng.random() < 0.3 else 1)
-        abstract = abstract_for(rng, sentence)
-        if guest:
-            abstract = f"{abstract} {SAMPLE_NOTE} The named guest is listed in the Occupy Library 2020 press release."
         add(
             format_slug,
             title,
-            abstract,
+            abstract_for(rng, sentence),
             themes[theme_index],
             count=count,
-            guest=guest,
             with_moderator=format_slug == "panel",
         )
     return plan

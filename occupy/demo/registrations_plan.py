@@ -1,25 +1,16 @@
-"""Sample registrations, so that the "participants" figure is computed from data: invented names, e-mail
-addresses at the reserved domain example.org, all confirmed. Planned from a fixed seed, never from the database."""
+"""Sample registrations of the sample edition, so that the organisers' pages (list, figures, check-in) show
+something: invented names, e-mail addresses at the reserved domain example.org, confirmed between the opening
+of registration and today. Planned from a fixed seed and the edition's dates, never from other rows."""
 
 import datetime
 import random
-from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
 
 from occupy.demo import names
 from occupy.registration.models import AttendanceMode, ParticipantRole, Registration, RegistrationStatus
 
-# The press release: "More than 800 participants have signed up". 2022: a sample figure, live ones within the
-# venue's 250 places.
-CONFIRMED = {
-    "2020": {AttendanceMode.ONLINE: 812},
-    "2022": {AttendanceMode.LIVE: 186, AttendanceMode.ONLINE: 128},
-}
-WINDOWS = {
-    "2020": ((2020, 8, 1), (2020, 9, 21)),
-    "2022": ((2022, 3, 1), (2022, 5, 31)),
-}
+CONFIRMED = {AttendanceMode.LIVE: 36, AttendanceMode.ONLINE: 24}  # live ones well within the live places
 ROLE_WEIGHTS = {
     ParticipantRole.LIBRARIAN: 10,
     ParticipantRole.LIBRARY_MANAGER: 4,
@@ -32,20 +23,20 @@ ROLE_WEIGHTS = {
 LANGUAGE_WEIGHTS = {"en": 5, "ro": 4, "uk": 2}
 
 
-def plan_registrations(edition) -> list[Registration]:
-    """Unsaved confirmed registrations of a sample edition, the same on every call."""
-    rng = random.Random(f"occupy-registrations-{edition.slug}")
-    tz = ZoneInfo(edition.time_zone)
-    first_day, last_day = (datetime.datetime(*day, 9, 0, tzinfo=tz) for day in WINDOWS[edition.slug])
-    window_minutes = int((last_day - first_day).total_seconds() // 60)
+def plan_registrations(edition, *, now: datetime.datetime) -> list[Registration]:
+    """Unsaved confirmed registrations of the sample edition, made between its registration opening and `now`;
+    the same rows for the same edition dates and `now`."""
+    rng = random.Random("occupy-registrations-sample")
+    first = edition.registration_opens_at
+    window_minutes = max(int((now - first).total_seconds() // 60) - 180, 1)
     registrations = []
     number = 0
-    for attendance, count in CONFIRMED[edition.slug].items():
+    for attendance, count in CONFIRMED.items():
         for _ in range(count):
             number += 1
             country = names.weighted_country(rng)
             name = names.invent_name(rng, country)
-            created_at = first_day + datetime.timedelta(minutes=rng.randrange(window_minutes))
+            created_at = first + datetime.timedelta(minutes=rng.randrange(window_minutes))
             confirmed_at = created_at + datetime.timedelta(minutes=rng.randrange(2, 180))
             registrations.append(
                 Registration(
@@ -53,7 +44,7 @@ def plan_registrations(edition) -> list[Registration]:
                     name=name,
                     email=f"{slugify(name).replace('-', '.')}.{number}@example.org",
                     country=country,
-                    organisation=rng.choice(["", f"{names.invent_city(rng, country)} Public Library"]),
+                    organisation=rng.choice(["", f"Sample Library, {names.invent_city(rng, country)}"]),
                     role=rng.choices(list(ROLE_WEIGHTS), weights=list(ROLE_WEIGHTS.values()))[0],
                     attendance=attendance,
                     status=RegistrationStatus.CONFIRMED,

@@ -1,24 +1,34 @@
-"""The sample programme and registrations around the seed's facts: invented, deterministic (fixed random
-seeds) and marked `is_sample=True` everywhere. Writes are bulk and idempotent (see upsert.sync_rows), so they
-send no signals: callers bump the page-cache version once at the end (load_demo does)."""
+"""The sample edition: an invented, clearly labelled edition whose dates follow today, so that a newcomer who
+runs `make run` can walk the participant's journey (register, confirm, agenda, ticket, cancel). Its programme,
+people and registrations are invented, deterministic (fixed random seeds) and marked `is_sample=True`
+everywhere. Nothing of it touches the real editions.
+
+Writes of sessions, people and registrations are bulk and idempotent (see upsert.sync_rows), so they send no
+signals: callers bump the page-cache version once at the end (load_demo does)."""
 
 import datetime
 import random
 from zoneinfo import ZoneInfo
 
 from django.db.models import Max
+from django.utils import timezone
 
 from occupy.demo import names
-from occupy.demo.programme_plan import GUESTS_2020, ROOMS, invent_person, plan_people, plan_programme
+from occupy.demo.programme_plan import ROOMS, invent_person, plan_people, plan_programme
 from occupy.demo.registrations_plan import plan_registrations
-from occupy.demo.sample_titles import SESSIONS_2020, SESSIONS_2022
+from occupy.demo.sample_titles import SESSIONS
 from occupy.demo.scheduling import RoomDay
-from occupy.demo.seed import KEYNOTE_SPEAKERS_2020, SCHEDULE_2020
+from occupy.demo.seed_texts import FORMATS, THEMES_2022
 from occupy.demo.upsert import sync_rows, upsert
-from occupy.editions.models import Edition, Room, RoomKind
+from occupy.editions.models import Edition, EditionMode, Room, RoomKind, SessionFormat, Theme
 from occupy.people.models import Person
-from occupy.programme.models import Attendance, Material, MaterialKind, Session, SessionSpeaker
+from occupy.programme.models import Attendance, Session, SessionSpeaker
 from occupy.registration.models import Registration
+
+SLUG = "sample"
+TIME_ZONE = "Europe/Bucharest"
+LIVE_CAPACITY = 120
+SAMPLE_FORMATS = ["keynote", "case-study", "ignite-talk", "workshop", "interactive-debate", "panel"]
 
 PERSON_FIELDS = ["name", "position", "organisation", "country", "bio", "is_sample"]
 SESSION_FIELDS = [
@@ -50,72 +60,119 @@ REGISTRATION_FIELDS = [
 ]
 
 
-def load_sample(editions: dict[str, Edition]) -> None:
-    """Write the sample programme of both editions and their sample registrations.
+def sample_dates(today: datetime.date) -> dict:
+    """The sample edition's dates: a Thursday and Friday four to five weeks after `today`; registration opened
+    two weeks ago and closes the evening before the first day (in the edition's time zone)."""
+    soon = today + datetime.timedelta(weeks=4)
+    start = soon + datetime.timedelta(days=(3 - soon.weekday()) % 7)
+    tz = ZoneInfo(TIME_ZONE)
+    return {
+        "year": start.year,
+        "start_date": start,
+        "end_date": start + datetime.timedelta(days=1),
+        "registration_opens_at": datetime.datetime.combine(
+            today - datetime.timedelta(days=14), datetime.time(9), tzinfo=tz
+        ),
+        "registration_closes_at": datetime.datetime.combine(
+            start - datetime.timedelta(days=1), datetime.time(18), tzinfo=tz
+        ),
+    }
 
-    Idempotent: rows are keyed by slug (people, sessions), by (session, person) (speakers) and by e-mail
-    (registrations); a second load writes nothing. Speaker links of a sample session that the plan no longer
-    names are deleted. Sends no signals for the bulk writes.
+
+SAMPLE_EDITION = {
+    "title": "Sample edition (demo data)",
+    "tagline": "An invented edition to try the platform",
+    "summary": (
+        "This edition does not exist: it is sample data, so that you can try registering, confirming, building "
+        "an agenda and cancelling. Its programme, speakers and venue are invented."
+    ),
+    "description": (
+        "The sample edition shows what the platform does for an edition that is coming up: a hybrid "
+        "conference in Bucharest and online, with open registration, a limited number of places at the venue, "
+        "a workshop with a limited number of seats and a two-day programme.\n\n"
+        "Everything in it is invented for the demo: the sessions, the speakers and their libraries, the venue "
+        "and the participants. Its themes repeat those of Occupy Library 2022."
+    ),
+    "time_zone": TIME_ZONE,
+    "mode": EditionMode.HYBRID,
+    "venue_name": "Sample Conference Hall",
+    "venue_address": "1 Example Street",
+    "city": "Bucharest",
+    "country": "RO",
+    "live_capacity": LIVE_CAPACITY,
+    "is_published": True,
+    "is_sample": True,
+    "programme_is_complete": True,
+}
+
+
+def load_sample(*, today: datetime.date | None = None) -> Edition:
+    """Write the sample edition, dated from `today` (default: today in its time zone), with its themes,
+    formats, rooms, programme, invented speakers and registrations. Returns the edition.
+
+    Idempotent: rows are keyed by slug (edition, people, sessions), by (session, person) (speakers) and by
+    e-mail (registrations); a second load on the same day writes nothing, a load on a later day moves the dates
+    (and the times of the sessions and registrations) and adds nothing. Speaker links of a sample session that
+    the plan no longer names are deleted. Sends no signals for the bulk writes.
     """
-    people_by_edition = dict(zip(("2020", "2022"), plan_people(), strict=True))
-    everyone = {person.slug: person for people in people_by_edition.values() for person in people}
+    today = today or timezone.localdate(timezone=ZoneInfo(TIME_ZONE))
+    edition, _ = upsert(Edition, lookup={"slug": SLUG}, values={**SAMPLE_EDITION, **sample_dates(today)})
+    for order, (theme_slug, title, description) in enumerate(THEMES_2022):
+        upsert(
+            Theme,
+            lookup={"edition": edition, "slug": theme_slug},
+            values={"title": title, "description": description, "order": order},
+        )
+    formats = {}
+    for order, format_slug in enumerate(SAMPLE_FORMATS):
+        formats[format_slug], _ = upsert(
+            SessionFormat,
+            lookup={"edition": edition, "slug": format_slug},
+            values={**FORMATS[format_slug], "order": order},
+        )
+    rooms = {}
+    for order, (room_slug, name, kind, capacity, _attendance, _formats) in enumerate(ROOMS):
+        rooms[room_slug], _ = upsert(
+            Room,
+            lookup={"edition": edition, "slug": room_slug},
+            values={"name": name, "kind": kind, "capacity": capacity, "order": order},
+        )
+
+    people = plan_people()
     sync_rows(
-        Person.objects.filter(slug__in=everyone), list(everyone.values()), key=lambda p: p.slug, fields=PERSON_FIELDS
+        Person.objects.filter(slug__in=[p.slug for p in people]), people, key=lambda p: p.slug, fields=PERSON_FIELDS
     )
-    person_ids = dict(
-        Person.objects.filter(slug__in=[*everyone, *GUESTS_2020.values(), *KEYNOTE_SPEAKERS_2020]).values_list(
-            "slug", "id"
-        )
+    person_ids = dict(Person.objects.filter(slug__in=[p.slug for p in people]).values_list("slug", "id"))
+    plan = plan_programme(
+        edition, formats=formats, themes=list(edition.themes.order_by("order")), rooms=rooms, people=people
     )
-
-    for slug, edition in editions.items():
-        upsert(Edition, lookup={"pk": edition.pk}, values={"is_sample": True})
-        rooms = {}
-        for order, (room_slug, name, kind, capacity, _attendance, _formats) in enumerate(ROOMS[slug]):
-            rooms[room_slug], _ = upsert(
-                Room,
-                lookup={"edition": edition, "slug": room_slug},
-                values={"name": name, "kind": kind, "capacity": capacity, "order": order},
-            )
-        plan = plan_programme(
-            edition,
-            formats={f.slug: f for f in edition.formats.all()},
-            themes=list(edition.themes.order_by("order")),
-            rooms=rooms,
-            people=people_by_edition[slug],
-            guests=GUESTS_2020 if slug == "2020" else None,
-        )
-        planned_slugs = [session.slug for session in plan.sessions]
-        sync_rows(
-            Session.objects.filter(edition=edition, slug__in=planned_slugs),
-            plan.sessions,
-            key=lambda s: s.slug,
-            fields=SESSION_FIELDS,
-        )
-        session_ids = dict(Session.objects.filter(edition=edition, slug__in=planned_slugs).values_list("slug", "id"))
-        links = [
-            SessionSpeaker(session_id=session_ids[s], person_id=person_ids[p], role=role, order=order)
-            for s, p, role, order in plan.speakers
-        ]
-        existing = SessionSpeaker.objects.filter(session_id__in=session_ids.values())
-        wanted = {(link.session_id, link.person_id) for link in links}
-        existing.exclude(pk__in=[link.pk for link in existing if (link.session_id, link.person_id) in wanted]).delete()
-        sync_rows(existing.all(), links, key=lambda link: (link.session_id, link.person_id), fields=["role", "order"])
-
-        registrations = plan_registrations(edition)
-        sync_rows(
-            Registration.objects.filter(edition=edition, email__in=[r.email for r in registrations]),
-            registrations,
-            key=lambda r: r.email.lower(),
-            fields=REGISTRATION_FIELDS,
-        )
-
-    opening = Session.objects.get(edition=editions["2020"], slug="opening-keynote")
-    upsert(
-        Material,
-        lookup={"session": opening, "url": SCHEDULE_2020},
-        values={"kind": MaterialKind.LINK, "title": "Full 2020 schedule", "order": 0},
+    planned_slugs = [session.slug for session in plan.sessions]
+    sync_rows(
+        Session.objects.filter(edition=edition, slug__in=planned_slugs),
+        plan.sessions,
+        key=lambda s: s.slug,
+        fields=SESSION_FIELDS,
     )
+    session_ids = dict(Session.objects.filter(edition=edition, slug__in=planned_slugs).values_list("slug", "id"))
+    links = [
+        SessionSpeaker(session_id=session_ids[s], person_id=person_ids[p], role=role, order=order)
+        for s, p, role, order in plan.speakers
+    ]
+    existing = SessionSpeaker.objects.filter(session_id__in=session_ids.values())
+    wanted = {(link.session_id, link.person_id) for link in links}
+    existing.exclude(pk__in=[link.pk for link in existing if (link.session_id, link.person_id) in wanted]).delete()
+    sync_rows(existing.all(), links, key=lambda link: (link.session_id, link.person_id), fields=["role", "order"])
+
+    # Registrations made by the start of today, so that two loads on one day plan the same rows.
+    now = datetime.datetime.combine(today, datetime.time(0), tzinfo=ZoneInfo(TIME_ZONE))
+    registrations = plan_registrations(edition, now=now)
+    sync_rows(
+        Registration.objects.filter(edition=edition, email__in=[r.email for r in registrations]),
+        registrations,
+        key=lambda r: r.email.lower(),
+        fields=REGISTRATION_FIELDS,
+    )
+    return edition
 
 
 def grow_programme(edition: Edition, *, sessions: int) -> int:
@@ -131,7 +188,7 @@ def grow_programme(edition: Edition, *, sessions: int) -> int:
         raise ValueError(f"Edition {edition.slug} has no session format to grow its programme with.")
     rng = random.Random(f"occupy-grow-{edition.slug}-{current}")
     themes = list(edition.themes.order_by("order")) or [None]
-    catalogue = SESSIONS_2020 if edition.year == 2020 else SESSIONS_2022
+    catalogue = SESSIONS
     timelines = _breakout_timelines(edition)
     unique = names.UniqueNames(Person.objects.values_list("slug", flat=True))
     taken = set(edition.sessions.values_list("slug", flat=True))

@@ -3,7 +3,11 @@
 Source 000: the press release of Occupy Library 2020. Source 001: the conference site's About page (2022).
 Names, dates, links, organisations, roles and theme titles are the texts' facts; the descriptions around them
 are our own words, except where a text is quoted (the 2022 themes, two format descriptions, the projects and
-Claudia Șerbănuță's quote). Nothing here is sample data: the invented programme lives in `sample.py`.
+Claudia Șerbănuță's quote). Nothing here is sample data, and nothing is here that the texts do not say: no
+session, no time of day, no venue, no places at the venue, no registration window, no keynote assignment. The
+sample edition and its invented programme live in `sample.py`.
+
+This module is the list of facts: demo/tests/test_load_demo.py holds the database to it after `load_demo`.
 """
 
 import datetime
@@ -22,8 +26,10 @@ from occupy.demo.seed_texts import (
     THEMES_2022,
 )
 from occupy.demo.upsert import upsert
-from occupy.editions.models import Edition, EditionMode, SessionFormat, Theme
+from occupy.editions.models import Edition, EditionMode, Room, SessionFormat, Theme
 from occupy.people.models import Person
+from occupy.programme.models import Guest, Session
+from occupy.registration.models import Registration
 
 BUCHAREST = ZoneInfo("Europe/Bucharest")
 WEBSITE = "https://occupylibrary.net/"
@@ -50,15 +56,24 @@ EDITIONS = {
         "time_zone": "Europe/Bucharest",
         "mode": EditionMode.ONLINE,
         "live_capacity": None,
-        # Assumed window: the press release (21 September) says registration is open, not when it opened.
-        "registration_opens_at": _at(2020, 8, 1, 9),
-        "registration_closes_at": _at(2020, 9, 25, 18),
+        # The press release (21 September) says registration is open, not when it opened or closed.
+        "registration_opens_at": None,
+        "registration_closes_at": None,
         "contact_name": "Andreea Dumitrescu",
         "contact_role": "Progress Foundation Communication Coordinator",
         "contact_email": "andreea.dumitrescu@progressfoundation.ro",
         "website": WEBSITE,
         "schedule_url": SCHEDULE_2020,
         "is_published": True,
+        "is_sample": False,
+        # The organiser published the programme elsewhere (schedule_url): figures only as the press release
+        # states them ("Four keynote speakers and over 90 speakers from twenty-five countries", "More than 800
+        # participants").
+        "programme_is_complete": False,
+        "stated_keynote_speakers": "4",
+        "stated_speakers": "90+",
+        "stated_countries": "25",
+        "stated_participants": "800+",
     },
     "2022": {
         "year": 2022,
@@ -75,22 +90,27 @@ EDITIONS = {
         "mode": EditionMode.HYBRID,
         "city": "Bucharest",
         "country": "RO",
-        # Sample figure: the About page names no number of places at the venue.
-        "live_capacity": 250,
-        # Assumed window, closed before the event: the About page gives no registration dates.
-        "registration_opens_at": _at(2022, 3, 1, 9),
-        "registration_closes_at": _at(2022, 5, 31, 23, 59),
+        # The About page names no venue, no number of places and no registration dates.
+        "live_capacity": None,
+        "registration_opens_at": None,
+        "registration_closes_at": None,
         "website": WEBSITE,
         "is_published": True,
+        "is_sample": False,
+        # No programme and no figures published on the About page.
+        "programme_is_complete": False,
     },
 }
 
-# Which formats each edition offers: 2020 names keynotes, case studies, interactive debates and workshops
-# (panels carry its named guests); the 2022 About page adds Ignite talks.
+# Which formats each edition offers: the 2020 press release names keynotes, case studies, interactive debates
+# and workshops; the 2022 About page names case studies and Ignite talks.
 EDITION_FORMATS = {
-    "2020": ["keynote", "case-study", "interactive-debate", "workshop", "panel"],
-    "2022": ["keynote", "case-study", "ignite-talk", "workshop", "interactive-debate", "panel"],
+    "2020": ["keynote", "case-study", "interactive-debate", "workshop"],
+    "2022": ["case-study", "ignite-talk"],
 }
+
+# The only length a text gives ("Short 5 minutes talks"); 0 leaves the others unsaid on the edition page.
+STATED_MINUTES = {"ignite-talk": 5}
 
 PEOPLE = [
     # (slug, name, position, organisation, country, bio): only what the press release says.
@@ -163,9 +183,19 @@ PEOPLE = [
     ),
 ]
 
-# The four keynote speakers of 2020 (the press release counts four) and the guests who speak in panels.
-KEYNOTE_SPEAKERS_2020 = ["hannelore-vogt", "dan-perjovschi", "asaf-bartov", "loida-garcia-febo"]
-PANEL_GUESTS_2020 = ["christine-mackenzie", "gerald-leitner", "deborah-jacobs"]
+# The guests of 2020, in the order the press release names them ("just a few names on the fabulous guest
+# list"). It counts four keynote speakers but does not say which guests gave the keynotes.
+GUESTS = {
+    "2020": [
+        "hannelore-vogt",
+        "dan-perjovschi",
+        "asaf-bartov",
+        "loida-garcia-febo",
+        "christine-mackenzie",
+        "gerald-leitner",
+        "deborah-jacobs",
+    ],
+}
 
 ORGANISATIONS = [
     # (slug, name, short name, country, founded, description)
@@ -245,11 +275,13 @@ NEWS = [
 def load_seed() -> dict[str, Edition]:
     """Write every fact above (idempotent: rows are keyed by their slugs). Returns the editions by slug.
 
-    Side effects: each written row sends post_save (page-cache bump). `Edition.is_sample` is left to sample.py.
+    Side effects: each written row sends post_save (page-cache bump); rows an earlier demo invented inside these
+    editions are deleted (forget_invented_rows).
     """
     editions = {}
     for slug, values in EDITIONS.items():
         editions[slug], _ = upsert(Edition, lookup={"slug": slug}, values=values)
+    forget_invented_rows(editions.values())
     for slug, themes in (("2020", THEMES_2020), ("2022", THEMES_2022)):
         for order, (theme_slug, title, description) in enumerate(themes):
             upsert(
@@ -262,7 +294,7 @@ def load_seed() -> dict[str, Edition]:
             upsert(
                 SessionFormat,
                 lookup={"edition": editions[slug], "slug": format_slug},
-                values={**FORMATS[format_slug], "order": order},
+                values={**FORMATS[format_slug], "default_minutes": STATED_MINUTES.get(format_slug, 0), "order": order},
             )
     for slug, name, position, organisation, country, bio in PEOPLE:
         upsert(
@@ -312,8 +344,29 @@ def load_seed() -> dict[str, Edition]:
                 "order": order,
             },
         )
+    people = dict(Person.objects.filter(slug__in=[slug for slug, *_ in PEOPLE]).values_list("slug", "pk"))
+    for edition_slug, guests in GUESTS.items():
+        for order, person_slug in enumerate(guests):
+            upsert(
+                Guest,
+                lookup={"edition": editions[edition_slug], "person_id": people[person_slug]},
+                values={"order": order},
+            )
     for post in NEWS:
         values = {key: value for key, value in post.items() if key != "slug"}
         values["edition"] = editions[post["edition"]]
         upsert(NewsPost, lookup={"slug": post["slug"]}, values=values)
     return editions
+
+
+def forget_invented_rows(editions) -> None:
+    """Delete what demos before this one invented inside the real editions, so that loading the true content
+    into an older database leaves only the facts: sample sessions and registrations, then the rooms and formats
+    the texts do not name (those that no session uses), and sample people who no longer speak anywhere."""
+    editions = list(editions)
+    Session.objects.filter(edition__in=editions, is_sample=True).delete()
+    Registration.objects.filter(edition__in=editions, is_sample=True).delete()
+    Room.objects.filter(edition__in=editions, sessions__isnull=True).delete()
+    for edition in editions:
+        edition.formats.exclude(slug__in=EDITION_FORMATS[edition.slug]).filter(sessions__isnull=True).delete()
+    Person.objects.filter(is_sample=True, session_speakers__isnull=True).delete()

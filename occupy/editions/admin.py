@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 
 from occupy.content.models import EditionPartner
 from occupy.editions.models import Edition, Room, SessionFormat, Theme
+from occupy.programme.models import Guest
 from occupy.registration.services.lifecycle import fill_free_places
 
 
@@ -37,6 +38,13 @@ class EditionPartnerInline(admin.TabularInline):
     fields = ["organisation", "role", "note", "order"]
 
 
+class GuestInline(admin.TabularInline):
+    model = Guest
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "order"]
+
+
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
     list_display = ["title", "year", "start_date", "end_date", "mode", "city", "is_published", "is_sample"]
@@ -44,7 +52,7 @@ class EditionAdmin(admin.ModelAdmin):
     search_fields = ["title", "tagline", "city", "venue_name"]
     prepopulated_fields = {"slug": ("year",)}
     date_hierarchy = "start_date"
-    inlines = [ThemeInline, SessionFormatInline, RoomInline, EditionPartnerInline]
+    inlines = [ThemeInline, SessionFormatInline, RoomInline, EditionPartnerInline, GuestInline]
     fieldsets = [
         (None, {"fields": [("year", "slug"), "title", "tagline", "summary", "description", "is_published"]}),
         (
@@ -63,6 +71,16 @@ class EditionAdmin(admin.ModelAdmin):
         (
             _("Registration"),
             {"fields": ["live_capacity", ("registration_opens_at", "registration_closes_at"), "online_stream_url"]},
+        ),
+        (
+            _("Key figures"),
+            {
+                "fields": [
+                    "programme_is_complete",
+                    ("stated_keynote_speakers", "stated_speakers", "stated_countries"),
+                    ("stated_sessions", "stated_participants"),
+                ]
+            },
         ),
         (
             _("Contact and links"),

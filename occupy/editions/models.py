@@ -16,9 +16,20 @@ class EditionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def current_first(self):
+        """Published editions, the one the home page shows first: the sample edition where the demo loaded
+        one (a site holding sample data is a demo, and its newcomers should meet the open registration),
+        otherwise the latest."""
+        return self.published().order_by("-is_sample", "-year")
+
     def current(self):
-        """The edition the home page shows: the latest published one, or None."""
-        return self.published().order_by("-year").first()
+        """The edition the home page shows, or None."""
+        return self.current_first().first()
+
+    def latest_real(self):
+        """The latest published edition that is not sample data, or None: the one the organiser's own pages
+        (organiser, about, contact, privacy) speak of, even on a demo site."""
+        return self.published().filter(is_sample=False).order_by("-year").first()
 
 
 def validate_time_zone(value):
@@ -62,6 +73,20 @@ class Edition(models.Model):
     is_sample = models.BooleanField(
         _("contains sample data"), default=False, help_text=_("The programme is invented demo content.")
     )
+    programme_is_complete = models.BooleanField(
+        _("the whole programme is here"),
+        default=True,
+        help_text=_(
+            "Untick for an edition whose programme was published elsewhere: its figures are then shown only "
+            "as stated below, never counted from the sessions here."
+        ),
+    )
+    # Figures as the organiser stated them ("90+"): shown as written, before anything counted from the data.
+    stated_keynote_speakers = models.CharField(_("keynote speakers (as stated)"), max_length=20, blank=True)
+    stated_speakers = models.CharField(_("speakers (as stated)"), max_length=20, blank=True)
+    stated_countries = models.CharField(_("countries (as stated)"), max_length=20, blank=True)
+    stated_sessions = models.CharField(_("sessions (as stated)"), max_length=20, blank=True)
+    stated_participants = models.CharField(_("participants (as stated)"), max_length=20, blank=True)
 
     objects = EditionQuerySet.as_manager()
 

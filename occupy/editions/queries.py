@@ -4,6 +4,7 @@ queries whatever the size of the programme."""
 from django.db.models import Count, F, Min, Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from occupy.editions.models import Edition, SessionFormat, Theme
 from occupy.people.models import Person
@@ -22,9 +23,9 @@ def _with_themes_and_formats(editions):
 
 
 def current_edition() -> Edition | None:
-    """The edition the home page shows (the latest published), with its themes and formats; None before the
-    first one (three queries)."""
-    return _with_themes_and_formats(Edition.objects.published().order_by("-year")).first()
+    """The edition the home page shows (Edition.objects.current()), with its themes and formats; None before
+    the first one (three queries)."""
+    return _with_themes_and_formats(Edition.objects.current_first()).first()
 
 
 def get_edition_overview(slug: str) -> Edition:
@@ -59,12 +60,34 @@ def keynote_speakers(edition: Edition) -> list[Person]:
     return list(people)
 
 
-def edition_figures(edition: Edition) -> dict[str, int]:
-    """The key figures of an edition, computed from the data (three queries).
+# The key figures, in the order the page shows them: (key, label). Each has a stated_<key> field on Edition.
+FIGURES = [
+    ("keynote_speakers", gettext_lazy("Keynote speakers")),
+    ("speakers", gettext_lazy("Speakers")),
+    ("countries", gettext_lazy("Countries")),
+    ("sessions", gettext_lazy("Sessions")),
+    ("participants", gettext_lazy("Participants")),
+]
 
-    speakers: distinct people in its sessions; countries: their distinct countries; sessions: its sessions;
-    participants: its confirmed registrations.
+
+def edition_figures(edition: Edition) -> list[tuple[str, str]]:
+    """The key figures of an edition as (label, value), in FIGURES order: each as the organiser stated it
+    where they did, else counted from the data where the data holds the whole programme, else left out.
+    Three queries when anything is counted, none otherwise.
+
+    Counted: speakers (distinct people in its sessions), countries (theirs, distinct), sessions, participants
+    (confirmed registrations). Keynote speakers are only ever stated: the page lists them by name instead.
     """
+    counted = _counted_figures(edition) if edition.programme_is_complete else {}
+    figures = []
+    for key, label in FIGURES:
+        value = getattr(edition, f"stated_{key}") or counted.get(key)
+        if value is not None and value != "":
+            figures.append((label, str(value)))
+    return figures
+
+
+def _counted_figures(edition: Edition) -> dict[str, int]:
     from occupy.programme.models import Session
     from occupy.registration.models import Registration
 

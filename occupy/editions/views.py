@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from occupy.content import queries as content_queries
 from occupy.editions import queries
 from occupy.editions.models import Edition
+from occupy.programme.queries import edition_guests
 from occupy.web.pagecache import cached_page
 
 
@@ -32,6 +33,7 @@ def home(request):
     if edition is not None:
         context |= {
             "keynotes": queries.keynote_speakers(edition),
+            "guests": edition_guests(edition),
             "registration_open": registration_is_open(edition),
             "has_ended": has_ended(edition),
             "news": content_queries.latest_news(),
@@ -47,6 +49,7 @@ def edition_detail(request, edition):
         "edition": edition,
         "figures": queries.edition_figures(edition),
         "keynotes": queries.keynote_speakers(edition),
+        "guests": edition_guests(edition),
         "partner_groups": content_queries.partners_by_role(edition),
         "registration_open": registration_is_open(edition),
         "has_ended": has_ended(edition),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from occupy.editions.models import Edition
 from occupy.people.models import Person
-from occupy.programme.models import SessionSpeaker
+from occupy.programme.models import Guest, SessionSpeaker
 
 
 def speakers_of_edition(edition: Edition) -> list[Person]:
@@ -28,7 +28,8 @@ def speakers_of_edition(edition: Edition) -> list[Person]:
 
 def get_person_with_sessions(slug: str) -> Person:
     """A person with `sessions_by_edition`: [(edition, [SessionSpeaker with session, format, theme, room])],
-    newest edition first, published editions only (two queries); 404 when unknown."""
+    newest edition first, and `guest_editions`: the editions that named them as a guest, published editions
+    only (three queries); 404 when unknown."""
     links = (
         SessionSpeaker.objects.filter(session__edition__is_published=True)
         .select_related("session__edition", "session__format", "session__theme", "session__room")
@@ -36,15 +37,25 @@ def get_person_with_sessions(slug: str) -> Person:
     )
     person = (
         Person.objects.filter(slug=slug)
-        .prefetch_related(Prefetch("session_speakers", queryset=links, to_attr="published_links"))
+        .prefetch_related(
+            Prefetch("session_speakers", queryset=links, to_attr="published_links"),
+            Prefetch(
+                "guest_of",
+                queryset=Guest.objects.filter(edition__is_published=True)
+                .select_related("edition")
+                .order_by("-edition__year"),
+                to_attr="published_guest_of",
+            ),
+        )
         .first()
     )
-    # A person with no session in a published edition is not public (yet): no page for them.
-    if person is None or not person.published_links:
+    # A person with no session and no guest role in a published edition is not public (yet): no page for them.
+    if person is None or not (person.published_links or person.published_guest_of):
         raise Http404(_("There is no speaker “%(slug)s”.") % {"slug": slug})
     grouped: dict[int, tuple[Edition, list[SessionSpeaker]]] = {}
     for link in person.published_links:
         edition = link.session.edition
         grouped.setdefault(edition.pk, (edition, []))[1].append(link)
     person.sessions_by_edition = list(grouped.values())
+    person.guest_editions = [guest.edition for guest in person.published_guest_of]
     return person

@@ -109,6 +109,24 @@ class SessionSpeaker(models.Model):
         return f"{self.person} — {self.session}"
 
 
+class Guest(models.Model):
+    """A person the organiser named as a guest of an edition, whether or not this site holds their sessions.
+    What they are is their Person's position and organisation."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="guests", verbose_name=_("edition"))
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="guest_of", verbose_name=_("person"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["edition", "order", "id"]
+        verbose_name = _("guest")
+        verbose_name_plural = _("guests")
+        constraints = [models.UniqueConstraint(fields=["edition", "person"], name="guest_once_per_edition")]
+
+    def __str__(self):
+        return f"{self.person} — {self.edition}"
+
+
 class MaterialKind(models.TextChoices):
     SLIDES = "slides", _("Slides")
     VIDEO = "video", _("Video")

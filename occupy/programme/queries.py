@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from occupy.editions.models import Edition, SessionFormat, Theme
+from occupy.people.models import Person
 from occupy.programme.models import Material, Session, SessionSpeaker
 
 
@@ -84,3 +85,8 @@ def get_public_session_or_404(edition_slug: str, slug: str) -> Session:
         raise Http404(_("There is no such session in this edition."))
     session.edition.is_latest = session.edition_is_latest
     return session
+
+
+def edition_guests(edition: Edition) -> list[Person]:
+    """The people the organiser named as guests of the edition, in their order (one query)."""
+    return list(Person.objects.filter(guest_of__edition=edition).order_by("guest_of__order", "name"))

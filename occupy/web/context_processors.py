@@ -7,7 +7,9 @@ def site(request):
     from occupy.editions.models import Edition
 
     return {
-        "nav_editions": SimpleLazyObject(lambda: list(Edition.objects.published().only("slug", "year", "title"))),
+        "nav_editions": SimpleLazyObject(
+            lambda: list(Edition.objects.published().only("slug", "year", "title", "is_sample"))
+        ),
         "site_languages": settings.LANGUAGES,
         "site_url": settings.SITE_URL,
     }

@@ -29,8 +29,8 @@ def test_edition_page_issues_the_same_queries_at_40_and_400_sessions(client, dja
     build_programme(edition, sessions=sessions)
     cache.clear()
 
-    # version, edition + themes + formats, figures (3), keynotes, partners, navigation editions
-    with django_assert_num_queries(10):
+    # version, edition + themes + formats, figures (3), keynotes, guests, partners, navigation editions
+    with django_assert_num_queries(11):
         response = client.get("/2022/")
 
     assert response.status_code == 200
@@ -43,8 +43,8 @@ def test_home_issues_the_same_queries_at_40_and_400_sessions(client, django_asse
     build_programme(edition, sessions=sessions)
     cache.clear()
 
-    # version, edition + themes + formats, editions, keynotes, news, navigation editions
-    with django_assert_num_queries(8):
+    # version, edition + themes + formats, editions, keynotes, guests, news, navigation editions
+    with django_assert_num_queries(9):
         assert client.get("/").status_code == 200
 
 
@@ -100,3 +100,41 @@ def test_a_deleted_session_leaves_the_cached_figures_at_once(client):
     Session.objects.filter(edition=edition).first().delete()
 
     assert figures_of(client.get("/2022/").content.decode())["Sessions"] == "1"
+
+
+def test_stated_figures_win_over_counted_ones_and_show_as_written(client):
+    edition = EditionFactory(year=2022, stated_speakers="90+", stated_participants="800+")
+    SessionSpeakerFactory(session=SessionFactory(edition=edition), person=PersonFactory(country="RO"))
+
+    figures = figures_of(client.get("/2022/").content.decode())
+
+    assert figures == {"Speakers": "90+", "Countries": "1", "Sessions": "1", "Participants": "800+"}
+
+
+def test_an_edition_whose_programme_is_elsewhere_shows_only_stated_figures(client, django_assert_num_queries):
+    edition = EditionFactory(
+        year=2020,
+        programme_is_complete=False,
+        stated_keynote_speakers="4",
+        stated_speakers="90+",
+        stated_countries="25",
+        stated_participants="800+",
+    )
+    SessionSpeakerFactory(session=SessionFactory(edition=edition), person=PersonFactory(country="RO"))
+    Registration.objects.create(edition=edition, name="P", email="p@example.org", status=RegistrationStatus.CONFIRMED)
+    cache.clear()
+
+    # version, edition + themes + formats, keynotes, guests, partners, navigation editions: nothing counted
+    with django_assert_num_queries(8):
+        html = client.get("/2020/").content.decode()
+
+    assert figures_of(html) == {"Keynote speakers": "4", "Speakers": "90+", "Countries": "25", "Participants": "800+"}
+
+
+def test_an_edition_with_neither_stated_figures_nor_its_programme_shows_no_figures(client):
+    EditionFactory(year=2022, programme_is_complete=False)
+
+    html = client.get("/2022/").content.decode()
+
+    assert '<dl class="figures">' not in html
+    assert "Key figures" not in html

@@ -10,35 +10,47 @@ from occupy.web.pagecache import bump_version
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content: both editions from the source texts, with a sample programme and sample "
-        "registrations. Loading twice changes nothing."
+        "Load the true content: both editions as the organiser's texts describe them, and nothing else. "
+        "With --sample, also the sample edition: invented, labelled as such, dated a few weeks from today, with "
+        "open registration. Loading twice changes nothing (on a later day, it moves the sample edition's dates)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--sample",
+            action="store_true",
+            help="Also load the sample edition (demo data), which the home page then leads to.",
+        )
+        parser.add_argument(
             "--programme-size",
             type=int,
             metavar="N",
-            help="Also grow the current edition's programme to N sessions (for benchmarks).",
+            help="Grow the sample edition's programme to N sessions (for benchmarks); needs --sample.",
         )
 
-    def handle(self, *args, programme_size=None, **options):
+    def handle(self, *args, sample=False, programme_size=None, **options):
         if programme_size is not None and not 1 <= programme_size <= 100_000:
             raise CommandError("--programme-size must be between 1 and 100000.")
+        if programme_size is not None and not sample:
+            raise CommandError("--programme-size grows the sample edition: add --sample.")
         with transaction.atomic():
-            editions = load_seed()
-            load_sample(editions)
+            editions = list(load_seed().values())
             added = 0
-            if programme_size:
-                added = grow_programme(Edition.objects.current(), sessions=programme_size)
+            if sample:
+                sample_edition = load_sample()
+                editions.append(sample_edition)
+                if programme_size:
+                    added = grow_programme(sample_edition, sessions=programme_size)
             # The bulk writes send no signals: invalidate cached pages once, for everything.
             bump_version()
-        for edition in Edition.objects.filter(slug__in=editions).order_by("year"):
+        for edition in Edition.objects.filter(pk__in=[e.pk for e in editions]).order_by("year"):
             self.stdout.write(self._summary(edition))
         if added:
-            self.stdout.write(f"Grew the programme of {Edition.objects.current()} by {added} sessions.")
+            self.stdout.write(f"Grew the programme of {sample_edition} by {added} sessions.")
 
     def _summary(self, edition) -> str:
+        if not edition.programme_is_complete:
+            return f"{edition}: the true content, its programme published elsewhere."
         sessions = edition.sessions.count()
         speakers = edition.sessions.aggregate(
             people=Count("speakers", distinct=True),
