@@ -1,6 +1,6 @@
 -- The mixed load of bench/mixed.py for wrk: 80% page reads, 15% agenda changes (a confirmed participant adds or
--- removes a session), 5% registrations; or, with the argument "reads", page reads only.
--- wrk -s bench/mixed.lua <url> -- <data file written by bench/mixed.py> <mix|reads> <run tag>
+-- removes a session), 5% registrations; or one kind only: "reads", "agenda" or "register" (to measure its cost).
+-- wrk -s bench/mixed.lua <url> -- <data file written by bench/mixed.py> <mix|reads|agenda|register> <run tag>
 -- Every response is counted by status; done() prints one line "STATUSES <code>=<count> ...".
 
 local threads = {}
@@ -14,7 +14,8 @@ end
 
 function init(args)
   data = dofile(args[1])
-  reads_only = args[2] == "reads"
+  -- The roll that picks the kind of request: 1-80 a read, 81-95 an agenda change, 96-100 a registration.
+  fixed_roll = ({reads = 1, agenda = 90, register = 100})[args[2]]
   run_tag = args[3] or "0"
   statuses = {}
   sent = 0
@@ -28,7 +29,7 @@ local function form(path, cookie, body)
 end
 
 function request()
-  local roll = reads_only and 1 or math.random(100)
+  local roll = fixed_roll or math.random(100)
   if roll <= 80 then
     return wrk.format("GET", data.reads[math.random(#data.reads)])
   end
