@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint check bench messages clean chromium lock
+.PHONY: run test install lint check bench e2e-prod messages clean chromium lock
 
 # Installs are reproducible: exact versions with their hashes from the lock files, which `make lock` makes from
 # the ranges in requirements.txt (runtime) and requirements-test.txt (runtime + tests).
@@ -37,6 +37,12 @@ bench: install
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 	  else echo "wrk is missing: install Debian's 'wrk' package"; exit 1; fi; }
 	$(PY) bench/run.py
+
+# gunicorn + a real Celery worker against PostgreSQL and Redis (database 3), DEBUG off: a participant registers
+# over HTTP and follows the e-mailed confirmation link (occupy/production_tests/).
+e2e-prod: install
+	E2E_PROD=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/occupy} \
+	  $(PY) -m pytest -m e2e -q occupy/production_tests
 
 lint: install
 	$(VENV)/bin/ruff check occupy bench

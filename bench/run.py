@@ -174,6 +174,11 @@ def main() -> int:
             step("registration (bench/registration.py)")
             done = subprocess.run([PYTHON, str(registration)], cwd=ROOT, env={**env, "BENCH_URL": base}, check=False)
             status = status or done.returncode
+        if int(os.environ.get("BENCH_MIXED_SECONDS", "60")) > 0:
+            print()
+            step("mixed load and Redis stopped halfway (bench/mixed.py, its own gunicorn and Redis)")
+            done = subprocess.run([PYTHON, str(ROOT / "bench" / "mixed.py")], cwd=ROOT, env=env, check=False)
+            status = status or done.returncode
         return status
     finally:
         server.stop(gunicorn)

@@ -16,6 +16,7 @@ class WrkResult:
     p99_ms: float
     non_2xx: int
     socket_errors: int
+    output: str = ""
 
     @property
     def errors(self) -> int:
@@ -44,10 +45,28 @@ def parse(output: str, connections: int) -> WrkResult:
         p99_ms=_ms(percentiles["99"]),
         non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
         socket_errors=sum(int(n) for n in socket.groups()) if socket else 0,
+        output=output,
     )
 
 
-def run(url: str, *, connections: int, seconds: int, threads: int = 2) -> WrkResult:
-    command = ["wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+def run(
+    url: str,
+    *,
+    connections: int,
+    seconds: int,
+    threads: int = 2,
+    script: str | None = None,
+    script_args: tuple[str, ...] = (),
+    timeout_seconds: int | None = None,
+) -> WrkResult:
+    """Drive `url`; with `script`, a wrk Lua script makes the requests (its arguments follow `--`). wrk counts a
+    response that takes longer than its timeout (2 s unless `timeout_seconds`) as a socket error."""
+    command = ["wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if timeout_seconds:
+        command.append(f"--timeout={timeout_seconds}s")
+    if script:
+        command += ["-s", script, url, "--", *script_args]
+    else:
+        command.append(url)
     done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=False)
     return parse(done.stdout + done.stderr, connections)

@@ -1,8 +1,10 @@
 from django.urls import path
 
-from occupy.web import views
+from occupy.web import health, views
 
 app_name = "web"
 urlpatterns = [
     path("language/", views.set_language, name="set-language"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]

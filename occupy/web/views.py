@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponseRedirect
@@ -5,7 +7,7 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 
-from occupy.web import ratelimit
+from occupy.web import ratelimit, unavailable
 
 
 def set_language(request):
@@ -39,6 +41,9 @@ def bad_request(request, exception):
 
 
 def server_error(request):
+    # Django calls this inside the `except` block that caught the error, so the exception is at hand.
+    if unavailable.database_is_down(sys.exception()):
+        return unavailable.service_unavailable(request)
     return render(request, "500.html", status=500)
 
 
