@@ -95,6 +95,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# How long a reverse proxy or CDN may keep a public page (Cache-Control: public, max-age). Pages change when
+# organisers publish; this is how late a change may show there.
+PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 60)
+
 # Celery: Redis as broker in production; tasks run eagerly in-process when no broker is set.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
