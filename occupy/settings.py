@@ -108,7 +108,8 @@ CELERY_TASK_SERIALIZER = "json"
 
 # Registration: how long a confirmation link stays valid, and the rate limits on register and resend
 # (per e-mail address and per client IP; RATELIMIT_ENABLED=false for the benchmark). Behind a proxy, set
-# RATELIMIT_IP_HEADER to the header it sets with the client's address (e.g. HTTP_X_REAL_IP).
+# RATELIMIT_IP_HEADER to the header it sets with the client's address (HTTP_X_REAL_IP with deploy/nginx), or
+# HTTP_X_FORWARDED_FOR with RATELIMIT_TRUSTED_PROXIES proxies appending to it (see occupy/web/clientip.py).
 REGISTRATION_CONFIRM_HOURS = env_int("REGISTRATION_CONFIRM_HOURS", 48)
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 RATELIMIT_PER_ADDRESS = env_int("RATELIMIT_PER_ADDRESS", 5)
@@ -116,6 +117,7 @@ RATELIMIT_ADDRESS_WINDOW = env_int("RATELIMIT_ADDRESS_WINDOW", 3600)
 RATELIMIT_PER_IP = env_int("RATELIMIT_PER_IP", 30)
 RATELIMIT_IP_WINDOW = env_int("RATELIMIT_IP_WINDOW", 600)
 RATELIMIT_IP_HEADER = env_str("RATELIMIT_IP_HEADER", "REMOTE_ADDR")
+RATELIMIT_TRUSTED_PROXIES = env_int("RATELIMIT_TRUSTED_PROXIES", 1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
