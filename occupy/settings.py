@@ -144,6 +144,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "occupy" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# The largest file an organiser may upload (photos, logos, slides, badges); deploy/nginx.conf lets a little
+# more through so that Django's form, not nginx, answers with a clear message.
+MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
