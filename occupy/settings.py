@@ -147,6 +147,11 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # The largest file an organiser may upload (photos, logos, slides, badges); deploy/nginx.conf lets a little
 # more through so that Django's form, not nginx, answers with a clear message.
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
+# Files above this size are streamed to a temporary file, not held in memory; other form data is capped at it
+# (Django's defaults, stated here because the upload limit depends on them).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
