@@ -176,10 +176,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Occupy Library <conference@occupylibrary.net>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Security. With DEBUG off, cookies are HTTPS-only and HSTS is sent unless told otherwise (SECURE_COOKIES,
-# SECURE_HSTS_SECONDS). The redirect to HTTPS is usually the proxy's job: set SECURE_SSL_REDIRECT=true where
-# Django must do it itself (`manage.py check --deploy` asks for it).
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Security. With DEBUG off, plain HTTP is redirected to HTTPS, cookies are HTTPS-only and HSTS is sent unless
+# told otherwise (SECURE_SSL_REDIRECT, SECURE_COOKIES, SECURE_HSTS_SECONDS). Behind the TLS proxy the redirect
+# never fires: the proxy says X-Forwarded-Proto: https (deploy/nginx.conf), and redirects plain HTTP itself.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
