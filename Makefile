@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint check bench e2e-prod messages clean chromium lock
+.PHONY: run test install lint check bench e2e-prod messages clean chromium nginx lock
 
 # Installs are reproducible: exact versions with their hashes from the lock files, which `make lock` makes from
 # the ranges in requirements.txt (runtime) and requirements-test.txt (runtime + tests).
@@ -28,7 +28,13 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; \
 	  else echo "Chromium is missing: install Debian's 'chromium' package (the browser tests fail without it; deselect them with -m 'not browser')"; fi; }
 
-test: install chromium
+# nginx too: occupy/web/tests/test_nginx.py runs deploy/nginx.conf in front of gunicorn (127.0.0.1 only).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light openssl; \
+	  else echo "nginx is missing: install Debian's 'nginx-light' package (the nginx tests fail without it; deselect them with -m 'not nginx')"; fi; }
+
+test: install chromium nginx
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The public pages under load (gunicorn, PostgreSQL and Redis on 127.0.0.1; see bench/run.py and README.md).

@@ -22,6 +22,15 @@ def _fast_password_hasher():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http_test_client():
+    """Production settings redirect plain HTTP to HTTPS (SECURE_SSL_REDIRECT); the test client speaks plain HTTP.
+    test_deploy checks the production value, and test_nginx the redirect's no-op behind the TLS proxy."""
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty page cache (the shared one and this process's copies)."""

@@ -94,6 +94,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# How long a reverse proxy or CDN may keep a public page (Cache-Control: public, max-age). Pages change when
+# organisers publish; this is how late a change may show there.
+PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 60)
+
 # Celery: Redis as broker in production; tasks run eagerly in-process when no broker is set.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -103,7 +107,8 @@ CELERY_TASK_SERIALIZER = "json"
 
 # Registration: how long a confirmation link stays valid, and the rate limits on register and resend
 # (per e-mail address and per client IP; RATELIMIT_ENABLED=false for the benchmark). Behind a proxy, set
-# RATELIMIT_IP_HEADER to the header it sets with the client's address (e.g. HTTP_X_REAL_IP).
+# RATELIMIT_IP_HEADER to the header it sets with the client's address (HTTP_X_REAL_IP with deploy/nginx), or
+# HTTP_X_FORWARDED_FOR with RATELIMIT_TRUSTED_PROXIES proxies appending to it (see occupy/web/clientip.py).
 REGISTRATION_CONFIRM_HOURS = env_int("REGISTRATION_CONFIRM_HOURS", 48)
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 RATELIMIT_PER_ADDRESS = env_int("RATELIMIT_PER_ADDRESS", 5)
@@ -111,6 +116,7 @@ RATELIMIT_ADDRESS_WINDOW = env_int("RATELIMIT_ADDRESS_WINDOW", 3600)
 RATELIMIT_PER_IP = env_int("RATELIMIT_PER_IP", 30)
 RATELIMIT_IP_WINDOW = env_int("RATELIMIT_IP_WINDOW", 600)
 RATELIMIT_IP_HEADER = env_str("RATELIMIT_IP_HEADER", "REMOTE_ADDR")
+RATELIMIT_TRUSTED_PROXIES = env_int("RATELIMIT_TRUSTED_PROXIES", 1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -137,6 +143,14 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "occupy" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# The largest file an organiser may upload (photos, logos, slides, badges); deploy/nginx.conf lets a little
+# more through so that Django's form, not nginx, answers with a clear message.
+MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
+# Files above this size are streamed to a temporary file, not held in memory; other form data is capped at it
+# (Django's defaults, stated here because the upload limit depends on them).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -163,10 +177,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Occupy Library <conference@occupylibrary.net>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Security. With DEBUG off, cookies are HTTPS-only and HSTS is sent unless told otherwise (SECURE_COOKIES,
-# SECURE_HSTS_SECONDS). The redirect to HTTPS is usually the proxy's job: set SECURE_SSL_REDIRECT=true where
-# Django must do it itself (`manage.py check --deploy` asks for it).
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Security. With DEBUG off, plain HTTP is redirected to HTTPS, cookies are HTTPS-only and HSTS is sent unless
+# told otherwise (SECURE_SSL_REDIRECT, SECURE_COOKIES, SECURE_HSTS_SECONDS). Behind the TLS proxy the redirect
+# never fires: the proxy says X-Forwarded-Proto: https (deploy/nginx.conf), and redirects plain HTTP itself.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from occupy.editions.models import Edition
+from occupy.web.uploads import max_upload_size
 
 
 class Organisation(models.Model):
@@ -17,7 +18,7 @@ class Organisation(models.Model):
     url = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     founded = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True)
-    logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True, validators=[max_upload_size])
 
     class Meta:
         ordering = ["name"]

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from occupy.web.uploads import max_upload_size
+
 
 class Person(models.Model):
     """One person across all editions: a speaker in 2020 and 2022 is one Person with one page."""
@@ -14,7 +16,7 @@ class Person(models.Model):
     organisation = models.CharField(_("organisation"), max_length=300, blank=True)
     country = CountryField(_("country"), blank=True)
     bio = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[max_upload_size])
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("Private: never shown on the public site."))
     user = models.OneToOneField(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from occupy.editions.models import Edition, Room, SessionFormat, Theme
 from occupy.people.models import Person
+from occupy.web.uploads import max_upload_size
 
 
 class Attendance(models.TextChoices):
@@ -140,7 +141,7 @@ class Material(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=MaterialKind.choices)
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("link"), blank=True)
-    file = models.FileField(_("file"), upload_to="materials/", blank=True)
+    file = models.FileField(_("file"), upload_to="materials/", blank=True, validators=[max_upload_size])
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -29,7 +29,7 @@ def _zone_context(edition, display, at: datetime.datetime | None) -> dict:
     }
 
 
-@cached_page
+@cached_page(params=("theme", "format", "attendance", "tz"))
 def schedule(request, edition):
     edition = queries.get_published_edition_or_404(edition)
     display = resolve_display_zone(edition, request.GET.get("tz", ""))
@@ -59,7 +59,7 @@ def schedule(request, edition):
     return render(request, "programme/schedule.html", context, status=400 if errors else 200)
 
 
-@cached_page
+@cached_page(params=("tz",))
 def session_detail(request, edition, slug):
     session = queries.get_public_session_or_404(edition, slug)
     display = resolve_display_zone(session.edition, request.GET.get("tz", ""))

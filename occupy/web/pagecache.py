@@ -3,8 +3,15 @@
 Views mark their pages with @cached_page; PageCacheMiddleware stores those 200 responses and serves them
 again before the session, language, CSRF, auth and messages middleware and the view run. A page is keyed by
 the content version (one row, bumped by signals on every change to editions, people, organisations, news and
-the programme, read on every request), the interface language, the path and the query string. Pages that
-carry a CSRF token, a session or anything personal must not be marked.
+the programme, read on every request), the interface language, the path and the query parameters the view
+reads (each view names them: `@cached_page(params=("theme", "tz"))`). Any other parameter (a cache buster, a
+utm_ tag) is removed from the request before the view runs, so `?cb=1` is the same page, under the same key,
+as no query at all: junk in the query string cannot fill the cache. Pages that carry a CSRF token, a session
+or anything personal must not be marked.
+
+Stored pages carry an ETag, a Last-Modified and `Cache-Control: public, max-age=PUBLIC_MAX_AGE` (a reverse
+proxy or a CDN may keep them that long); a conditional request (If-None-Match, If-Modified-Since) that matches
+gets a 304 from the stored copy, without the view.
 
 Two levels, for speed (see `make bench`): the shared cache (Redis in production) holds every page, and each
 process keeps the pages it served last in its own memory (`LocalPages`), so a hit on a large page (the
@@ -19,13 +26,17 @@ import threading
 import time
 from collections import OrderedDict
 from functools import wraps
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
+from django.http import QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
 
 from occupy.web.models import ContentVersion
 
@@ -94,6 +105,9 @@ class LocalPages:
             while self._bytes > self.max_bytes:
                 self._remove(next(iter(self._entries)))
 
+    def __len__(self) -> int:
+        return len(self._entries)
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
@@ -106,25 +120,71 @@ class LocalPages:
 local_pages = LocalPages()
 
 
-def cached_page(view):
-    """Mark a view's pages as cacheable: PageCacheMiddleware stores its 200 responses and serves them again."""
+def restrict_query(request, params: tuple[str, ...]) -> None:
+    """Keep only the query parameters `params` in `request`, in one normal form: sorted, each once with the
+    value the view would read (the last one, stripped), empty ones dropped. Idempotent."""
+    kept = []
+    for name in params:
+        value = request.GET.get(name, "").strip()
+        if value:
+            kept.append((name, value))
+    query = urlencode(kept)
+    if query != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        patch_vary_headers(response, ("Cookie", "Accept-Language"))
-        return response
 
-    wrapper.cached_page = True
-    return wrapper
+def cached_page(view=None, *, params: tuple[str, ...] = ()):
+    """Mark a view's pages as cacheable: PageCacheMiddleware stores its 200 responses and serves them again.
+
+    `params` names the query parameters the view reads; the view never sees any other, so its page (and the
+    links in it, such as the language switch's `next`) is the same with or without them.
+    """
+    allowed = tuple(sorted(set(params)))
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            restrict_query(request, allowed)
+            response = view(request, *args, **kwargs)
+            patch_vary_headers(response, ("Cookie", "Accept-Language"))
+            return response
+
+        wrapper.cached_page = True
+        wrapper.cached_page_params = allowed
+        return wrapper
+
+    return decorate if view is None else decorate(view)
 
 
-def _is_cached_view(request) -> bool:
+def cached_view_params(request) -> tuple[str, ...] | None:
+    """The query parameters the view of this path reads, or None when its pages are not cached."""
     try:
         match = resolve(request.path_info)
     except Resolver404:
-        return False
-    return getattr(match.func, "cached_page", False)
+        return None
+    if not getattr(match.func, "cached_page", False):
+        return None
+    return getattr(match.func, "cached_page_params", ())
+
+
+def mark_public(response) -> None:
+    """The validators and the shared-cache lifetime of a public page, set once before it is stored so that
+    every copy (and every app server's render of the same content) answers conditional requests alike."""
+    set_response_etag(response)
+    # When this copy was made: a change to public content makes a new copy, so it is never older than its content.
+    response["Last-Modified"] = http_date()
+    patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
+
+
+def conditional(request, response):
+    """A 304 instead of `response` when the request's If-None-Match or If-Modified-Since matches it."""
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
 
 
 def _storable(response) -> bool:
@@ -144,19 +204,23 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or not _is_cached_view(request):
+        params = cached_view_params(request) if request.method in ("GET", "HEAD") else None
+        if params is None:
             return self.get_response(request)
         request.get_host()  # refuse a host outside ALLOWED_HOSTS before serving anything
+        restrict_query(request, params)
         key = page_key(request)
         blob = local_pages.get(key)
         if blob is not None:
-            return pickle.loads(blob)
+            return conditional(request, pickle.loads(blob))
         response = cache.get(key)
         if response is not None:
             local_pages.put(key, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
-            return response
+            return conditional(request, response)
         response = self.get_response(request)
         if _storable(response):
+            mark_public(response)
             cache.set(key, response, PAGE_TTL_SECONDS)
             local_pages.put(key, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
+            return conditional(request, response)
         return response

@@ -10,6 +10,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from occupy.web.clientip import client_ip
+
 
 def _over(scope: str, key: str, limit: int, window: int) -> bool:
     """Count one attempt for key; True when it goes past limit within the current window."""
@@ -23,10 +25,6 @@ def _over(scope: str, key: str, limit: int, window: int) -> bool:
         cache.set(cache_key, 1, timeout=window)
         count = 1
     return count > limit
-
-
-def client_ip(request) -> str:
-    return request.META.get(settings.RATELIMIT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
 
 
 def ip_over_limit(request, scope: str) -> bool:

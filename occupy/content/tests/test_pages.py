@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from lxml import etree
 
@@ -124,7 +125,7 @@ def test_news_feed_is_atom_and_lists_the_press_release(client, site):
     entries = feed.findall(f"{ATOM}entry")
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == [site["press"].title]
     link = entries[0].find(f"{ATOM}link").get("href")
-    assert link == "http://testserver/news/occupy-library-2020-press-release/"
+    assert link == settings.SITE_URL + "/news/occupy-library-2020-press-release/"
     assert entries[0].findtext(f"{ATOM}published").startswith("2020-09-21T09:00:00")
 
 

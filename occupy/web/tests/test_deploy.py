@@ -1,20 +1,37 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from django.conf import settings
 
-PRODUCTION_ENV = {
-    "DEBUG": "false",
-    "SECRET_KEY": "x7Rk2p9QwLm4Zt8VbN3cHs6YfJd1Ge5Ua0Io-Pq_Wr2Ty4Ui6Op8As0Df2Gh4Jk6",
-    "ALLOWED_HOSTS": "occupylibrary.net",
-    "SECURE_SSL_REDIRECT": "true",
-}
+README = Path(settings.BASE_DIR) / "README.md"
+SECRET_KEY = "x7Rk2p9QwLm4Zt8VbN3cHs6YfJd1Ge5Ua0Io-Pq_Wr2Ty4Ui6Op8As0Df2Gh4Jk6"
+
+
+def documented_production_env() -> dict[str, str]:
+    """The production environment as the README documents it, with a real secret key in its placeholder."""
+    text = README.read_text()
+    block = re.search(r"<!-- production-environment -->\n```sh\n(.*?)```", text, re.DOTALL)
+    assert block, "README.md lost its production environment block"
+    env = dict(line.split("=", 1) for line in block.group(1).splitlines() if line.strip())
+    assert env["SECRET_KEY"].startswith("<")
+    return env | {"SECRET_KEY": SECRET_KEY}
+
+
+PRODUCTION_ENV = documented_production_env()
 
 
 # What the test runner's own environment may set that would change the production settings under test.
-INHERITED_SETTINGS_TO_DROP = ("DEBUG", "SECURE_COOKIES", "SECURE_HSTS_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+INHERITED_SETTINGS_TO_DROP = (
+    "DEBUG",
+    "SECURE_COOKIES",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_SSL_REDIRECT",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "CSRF_TRUSTED_ORIGINS",
+)
 
 
 def run_manage(*args, env_overrides):
@@ -35,6 +52,19 @@ def test_deployment_check_passes_with_production_settings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_documented_production_settings_enforce_https():
+    script = (
+        "from django.conf import settings as s; print(s.DEBUG, s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE, s.LANGUAGE_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0, s.SECURE_PROXY_SSL_HEADER)"
+    )
+    result = run_manage("shell", "-c", script, env_overrides=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout.strip().splitlines()[-1] == "False True True True True True ('HTTP_X_FORWARDED_PROTO', 'https')"
+    )
 
 
 def test_deployment_check_flags_the_development_secret_key():

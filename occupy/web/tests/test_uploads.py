@@ -1,0 +1,72 @@
+"""Uploads have a size limit (MAX_UPLOAD_MB): the admin form says so clearly, keeps what was typed and saves
+nothing; a file within the limit is accepted."""
+
+import io
+import os
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from occupy.people.models import Person
+from occupy.programme.models import Material
+from occupy.programme.tests.factories import SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.MAX_UPLOAD_MB = 1
+
+
+def noise_png(side: int) -> bytes:
+    """A valid PNG that does not compress (random pixels): side 700 gives ~1.4 MiB, side 100 ~30 KiB."""
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def person_form(photo: bytes):
+    return {
+        "name": "Ana Popescu",
+        "slug": "ana-popescu",
+        "photo": SimpleUploadedFile("ana.png", photo, content_type="image/png"),
+        "session_speakers-TOTAL_FORMS": "0",
+        "session_speakers-INITIAL_FORMS": "0",
+    }
+
+
+def test_admin_refuses_a_photo_over_the_limit_with_a_clear_message(organiser_client):
+    photo = noise_png(700)
+    assert len(photo) > 1024 * 1024
+
+    response = organiser_client.post("/admin/people/person/add/", person_form(photo))
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f"This file is {len(photo) / 1024 / 1024:.1f} MB; a file can be at most 1 MB." in body
+    assert 'value="Ana Popescu"' in body
+    assert not Person.objects.exists()
+
+
+def test_admin_accepts_a_photo_within_the_limit(organiser_client):
+    response = organiser_client.post("/admin/people/person/add/", person_form(noise_png(100)))
+
+    assert response.status_code == 302
+    assert Person.objects.get().photo.name.startswith("people/ana")
+
+
+def test_admin_refuses_session_material_over_the_limit(organiser_client):
+    session = SessionFactory()
+    slides = SimpleUploadedFile("slides.pdf", b"%PDF-1.4\n" + b"0" * (1024 * 1024), content_type="application/pdf")
+
+    response = organiser_client.post(
+        "/admin/programme/material/add/",
+        {"session": session.pk, "kind": "slides", "title": "Slides", "file": slides, "order": "0"},
+    )
+
+    assert response.status_code == 200
+    assert "a file can be at most 1 MB" in response.content.decode()
+    assert not Material.objects.exists()
