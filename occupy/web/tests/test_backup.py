@@ -78,7 +78,7 @@ def manage(url: str, *args: str, stdin: str = "") -> str:
 PAGES = """
 from django.test import Client
 for path in ("/2031/schedule/", "/2031/sessions/2031-session-1/", "/2032/"):
-    response = Client().get(path)
+    response = Client().get(path, headers={"X-Forwarded-Proto": "https"})  # as the TLS proxy sends it
     print(path, response.status_code, response.content.decode())
 """
 
