@@ -20,13 +20,13 @@ import time
 from collections import OrderedDict
 from functools import wraps
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from occupy.web.cacheguard import cache_get, cache_set
 from occupy.web.models import ContentVersion
 
 # Figures computed from registrations (participants) are allowed to lag this much; nothing else does.
@@ -151,12 +151,12 @@ class PageCacheMiddleware:
         blob = local_pages.get(key)
         if blob is not None:
             return pickle.loads(blob)
-        response = cache.get(key)
+        response = cache_get(key)  # None when Redis is down: the page is rendered from the database
         if response is not None:
             local_pages.put(key, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
             return response
         response = self.get_response(request)
         if _storable(response):
-            cache.set(key, response, PAGE_TTL_SECONDS)
+            cache_set(key, response, PAGE_TTL_SECONDS)
             local_pages.put(key, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
         return response
