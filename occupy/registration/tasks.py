@@ -1,9 +1,11 @@
 """Participants' e-mails leave the request: a task per e-mail, and a periodic sweep of the outbox."""
 
+import datetime
+
 from celery import shared_task
 
 from occupy.registration.services.badges import make_badges  # noqa: F401  (the worker finds tasks here)
-from occupy.registration.services.mail import Outcome, deliver_email, send_pending_emails
+from occupy.registration.services.mail import SWEEP_MIN_AGE, Outcome, deliver_email, send_pending_emails
 
 MAX_RETRIES = 6
 
@@ -21,7 +23,7 @@ def send_registration_email(self, log_id: int) -> str:
 
 
 @shared_task(name="registration.sweep_pending_emails", ignore_result=True)
-def sweep_pending_emails() -> dict:
+def sweep_pending_emails(older_than_seconds: float = SWEEP_MIN_AGE.total_seconds()) -> dict:
     """Send every e-mail still pending (CELERY_BEAT_SCHEDULE runs this every minute)."""
-    result = send_pending_emails()
+    result = send_pending_emails(older_than=datetime.timedelta(seconds=older_than_seconds))
     return {"sent": result.sent, "failed": result.failed, "skipped": result.skipped, "left": result.left}
