@@ -63,7 +63,9 @@ def deliver_email(log_id: int) -> str:
     leaves the e-mail pending for the next sender; it is not raised."""
     if not claim_email(log_id):
         return Outcome.SKIPPED
-    log = EmailLog.objects.select_related("registration__edition").get(pk=log_id)
+    log = EmailLog.objects.select_related("registration__edition").filter(pk=log_id).first()
+    if log is None:  # its registration was erased meanwhile: nobody to write to
+        return Outcome.SKIPPED
     try:
         message = build_message(log)
         message.send()

@@ -14,9 +14,19 @@ from django.core.management import call_command
 from occupy import celery_app
 from occupy.editions.tests.factories import EditionFactory
 from occupy.programme.tests.factories import SessionFactory
-from occupy.registration.models import EmailKind, EmailLog, EmailStatus, Registration, RegistrationStatus
+from occupy.registration.models import (
+    AttendanceMode,
+    BadgeBatch,
+    BadgeBatchStatus,
+    EmailKind,
+    EmailLog,
+    EmailStatus,
+    Registration,
+    RegistrationStatus,
+)
 from occupy.registration.services.tokens import make_confirmation_token
-from occupy.registration.tests.fault_servers import RedisServer
+from occupy.registration.tests.factories import RegistrationFactory
+from occupy.registration.tests.fault_servers import RedisServer, free_port
 from occupy.web.cacheguard import breaker
 from occupy.web.pagecache import local_pages
 
@@ -153,3 +163,25 @@ def test_redis_down_rate_limits_fail_open_and_an_outage_logs_one_line_per_pause(
     assert Registration.objects.count() == 3
     cache_lines = [record for record in caplog.records if record.name == "occupy.web.cacheguard"]
     assert len(cache_lines) == 1  # then the cache was left alone for CACHE_RETRY_AFTER_SECONDS
+
+
+@pytest.fixture
+def broker_down():
+    saved = {"broker_url": celery_app.conf.broker_url, "task_always_eager": celery_app.conf.task_always_eager}
+    _point_celery_at(f"redis://127.0.0.1:{free_port()}/0", eager=False)  # nothing listens there
+    yield
+    _point_celery_at(saved["broker_url"], eager=saved["task_always_eager"])
+
+
+def test_broker_down_a_badge_batch_fails_at_once_so_the_organiser_may_ask_again(
+    organiser_client, edition, broker_down, settings
+):
+    settings.BADGES_INLINE_LIMIT = 1
+    RegistrationFactory(edition=edition, attendance=AttendanceMode.LIVE)
+    RegistrationFactory(edition=edition, attendance=AttendanceMode.LIVE)
+
+    response = organiser_client.post("/organise/2031/badges/")
+
+    assert response.status_code == 303
+    assert BadgeBatch.objects.get().status == BadgeBatchStatus.FAILED
+    assert "Being prepared" not in organiser_client.get("/organise/2031/badges/").content.decode()
