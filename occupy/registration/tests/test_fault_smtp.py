@@ -32,7 +32,9 @@ def register(client, email):
 
 def sweep() -> dict:
     """The beat's sweep, run here and now, for every pending e-mail however young."""
-    return sweep_pending_emails.apply(kwargs={"older_than_seconds": 0}).get()
+    # .result, not .get(): Celery's "a join would block" flag is process-wide, and eager tasks run from several
+    # threads at once (the concurrency tests) can leave it set, which makes .get() refuse.
+    return sweep_pending_emails.apply(kwargs={"older_than_seconds": 0}).result
 
 
 def pending_statuses():
