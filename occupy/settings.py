@@ -89,10 +89,17 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "occupy"),
+            # redis-py waits 5 s to connect and to read by default: with Redis unreachable (not refusing, just
+            # silent) every cached page would hang that long. A healthy Redis answers in a millisecond and
+            # sends the largest page (~0.4 MB) well within a second, so these bounds cost the happy path nothing.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# After a cache failure this process goes on without the cache for this long before trying it again
+# (occupy/web/cacheguard.py): one timeout and one log line per pause, not per request.
+CACHE_RETRY_AFTER_SECONDS = env_int("CACHE_RETRY_AFTER_SECONDS", 5)
 
 # How long a reverse proxy or CDN may keep a public page (Cache-Control: public, max-age). Pages change when
 # organisers publish; this is how late a change may show there.
@@ -104,6 +111,19 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
+# With the broker down, handing a task over must fail fast (the request goes on; the outbox sweep sends the
+# e-mail later): kombu connects without a timeout by default, and publishing retries three times.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+# `celery -A occupy beat`: the e-mail outbox sweep sends whatever the per-e-mail task did not (broker or mail
+# server down, a worker killed mid-send). Without a broker, run `manage.py send_pending_emails` from cron.
+CELERY_BEAT_SCHEDULE = {
+    "send-pending-emails": {
+        "task": "registration.sweep_pending_emails",
+        "schedule": 60.0,
+        "options": {"expires": 50},  # a sweep that waited a minute for a worker is replaced by the next one
+    }
+}
 
 # Registration: how long a confirmation link stays valid, and the rate limits on register and resend
 # (per e-mail address and per client IP; RATELIMIT_ENABLED=false for the benchmark). Behind a proxy, set
@@ -174,6 +194,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds before a silent SMTP server counts as a failure (Django waits for ever by default, which would hold an
+# e-mail's outbox claim and a worker): the e-mail stays pending and is sent again later.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Occupy Library <conference@occupylibrary.net>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -9,12 +9,11 @@ from occupy.registration.models import (
     BadgeBatch,
     Certificate,
     EmailLog,
-    EmailStatus,
     Question,
     Registration,
 )
 from occupy.registration.services.agenda import remove_from_agenda
-from occupy.registration.services.mail import retry_failed_emails
+from occupy.registration.services.mail import send_again
 
 
 class AnswerInline(admin.TabularInline):
@@ -71,10 +70,14 @@ class EmailLogAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Send the failed e-mails again"))
+    @admin.action(description=_("Send the unsent e-mails now"))
     def send_again(self, request, queryset):
-        count = retry_failed_emails(queryset.filter(status=EmailStatus.FAILED))
-        self.message_user(request, _("%(count)d e-mails handed to the mail task.") % {"count": count})
+        handed, left = send_again(queryset)
+        self.message_user(
+            request,
+            _("%(count)d e-mails handed to the mail task; %(left)d already sent or being sent were left alone.")
+            % {"count": handed, "left": left},
+        )
 
 
 @admin.register(Question)

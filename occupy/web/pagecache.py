@@ -29,7 +29,6 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
 from django.http import QueryDict
@@ -38,6 +37,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 
+from occupy.web.cacheguard import cache_get, cache_set
 from occupy.web.models import ContentVersion
 
 # Figures computed from registrations (participants) are allowed to lag this much; nothing else does.
@@ -213,14 +213,14 @@ class PageCacheMiddleware:
         blob = local_pages.get(key)
         if blob is not None:
             return conditional(request, pickle.loads(blob))
-        response = cache.get(key)
+        response = cache_get(key)  # None when Redis is down: the page is rendered from the database
         if response is not None:
             local_pages.put(key, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
             return conditional(request, response)
         response = self.get_response(request)
         if _storable(response):
             mark_public(response)
-            cache.set(key, response, PAGE_TTL_SECONDS)
+            cache_set(key, response, PAGE_TTL_SECONDS)
             local_pages.put(key, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
             return conditional(request, response)
         return response

@@ -8,7 +8,8 @@ import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+
+from occupy.web.cacheguard import cache_incr
 
 from occupy.web.clientip import client_ip
 
@@ -18,12 +19,9 @@ def _over(scope: str, key: str, limit: int, window: int) -> bool:
     bucket = int(time.time()) // window
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
     cache_key = f"ratelimit:{scope}:{digest}:{bucket}"
-    cache.add(cache_key, 0, timeout=window)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=window)
-        count = 1
+    count = cache_incr(cache_key, window)
+    if count is None:  # the cache is unreachable: fail open (cacheguard logged it), never refuse everyone
+        return False
     return count > limit
 
 

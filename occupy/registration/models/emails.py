@@ -1,4 +1,7 @@
+import datetime
+
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,15 +20,32 @@ class EmailKind(models.TextChoices):
 
 class EmailStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Being sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed, will be retried")
 
 
-class EmailLog(models.Model):
-    """Every e-mail sent to a participant, so organisers can see what was sent to whom and when.
+# A sender claims an e-mail for this long: a claim older than that belongs to a sender that died (a worker
+# killed mid-send), and the e-mail may be claimed again. Far above EMAIL_TIMEOUT, so a slow send is not doubled.
+CLAIM_LEASE = datetime.timedelta(minutes=10)
 
-    A row is written (queued) in the same transaction as the change that causes the e-mail; the task that
-    sends it updates the row (sent, or failed with the error and the number of attempts).
+
+class EmailLogQuerySet(models.QuerySet):
+    def deliverable(self, now: datetime.datetime):
+        """E-mails a sender may claim now: queued, failed, or claimed by a sender whose lease ran out."""
+        return self.filter(
+            Q(status__in=[EmailStatus.QUEUED, EmailStatus.FAILED])
+            | Q(status=EmailStatus.SENDING, claimed_at__lt=now - CLAIM_LEASE)
+        )
+
+
+class EmailLog(models.Model):
+    """Every e-mail to a participant: the outbox its senders deliver from, and what organisers see was sent.
+
+    A row is written (queued) in the same transaction as the change that causes the e-mail, so the e-mail
+    exists exactly when the change does. Senders (the task handed each e-mail after the commit, the periodic
+    sweep, `manage.py send_pending_emails`) claim a row before sending it (sending, claimed_at), so no two send
+    the same e-mail; then mark it sent, or failed with the error and the number of attempts, to be sent again.
     """
 
     registration = models.ForeignKey(
@@ -39,6 +59,9 @@ class EmailLog(models.Model):
     error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("queued at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
+
+    objects = EmailLogQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from occupy.celery import hand_off
 from occupy.editions.models import Edition
 from occupy.registration.models import BadgeBatch, BadgeBatchStatus, Registration
 from occupy.registration.pdf import qr_data_uri, render_pdf
@@ -57,8 +58,17 @@ def request_badges(*, edition: Edition, by) -> BadgeBatch:
         if running is not None:
             return running
         batch = BadgeBatch.objects.create(edition=edition, requested_by=by)
-        transaction.on_commit(lambda: make_badges.delay(batch.pk))
+        transaction.on_commit(lambda: _hand_to_worker(batch))
     return batch
+
+
+def _hand_to_worker(batch: BadgeBatch) -> None:
+    if not hand_off(make_badges, batch.pk):
+        # Not queued (the broker is down): fail the batch now, so the organiser may ask again at once rather
+        # than wait STALE_AFTER for a batch that nobody is making.
+        BadgeBatch.objects.filter(pk=batch.pk, status=BadgeBatchStatus.PREPARING).update(
+            status=BadgeBatchStatus.FAILED, finished_at=timezone.now()
+        )
 
 
 @shared_task(name="registration.make_badges")

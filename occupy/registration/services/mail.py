@@ -1,26 +1,127 @@
-from django.db import transaction
+"""The e-mail outbox: an e-mail is a row written with the change that causes it, delivered exactly once.
 
+Delivery is at most once per claim: a sender claims a row with one conditional UPDATE before sending it, so two
+senders (the per-e-mail task, a retry, the sweep, the command, the admin action) never send the same e-mail.
+The one case that can send twice is a sender dying after the mail server accepted the message and before the
+row is marked sent: its claim expires (CLAIM_LEASE) and the e-mail goes again, which beats losing it.
+"""
+
+import dataclasses
+import datetime
+import logging
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from occupy.celery import hand_off
+from occupy.registration.mailing import build_message
 from occupy.registration.models import EmailLog, EmailStatus, Registration
+
+logger = logging.getLogger(__name__)
+
+# The sweep leaves alone e-mails younger than this: their own task is about to send them.
+SWEEP_MIN_AGE = datetime.timedelta(seconds=10)
+# A sweep stops after this many failures in a row: the mail server is down, and the next sweep tries again.
+SWEEP_FAILURES_IN_A_ROW = 3
+
+
+class Outcome:
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"  # sent already, or claimed by another sender
 
 
 def queue_email(registration: Registration, kind: str) -> EmailLog:
-    """Log an e-mail as queued and hand it to the mail task once the current transaction commits.
+    """Write an e-mail to the outbox and hand it to the mail task once the current transaction commits.
 
-    Side effects: one EmailLog row; after commit, a Celery task (run in-process when there is no broker).
-    """
-    from occupy.registration.tasks import send_registration_email
-
+    Side effects: one EmailLog row (queued); after commit, a Celery task (run in-process when there is no
+    broker). With the broker unreachable the row stays queued for the sweep: the caller's change stands."""
     log = EmailLog.objects.create(registration=registration, kind=kind, to=registration.email)
-    transaction.on_commit(lambda: send_registration_email.delay(log.pk))
+    transaction.on_commit(lambda: _hand_to_task(log.pk))
     return log
 
 
-def retry_failed_emails(logs=None) -> int:
-    """Send again every failed e-mail (or those of `logs`); returns how many were handed to the mail task."""
+def _hand_to_task(log_id: int) -> bool:
     from occupy.registration.tasks import send_registration_email
 
-    logs = EmailLog.objects.all() if logs is None else logs
-    ids = list(logs.filter(status=EmailStatus.FAILED).values_list("pk", flat=True))
-    for log_id in ids:
-        transaction.on_commit(lambda log_id=log_id: send_registration_email.delay(log_id))
-    return len(ids)
+    return hand_off(send_registration_email, log_id)
+
+
+def claim_email(log_id: int, *, now: datetime.datetime | None = None) -> bool:
+    """Claim one e-mail for this sender; False when it is sent or another sender holds it.
+
+    One conditional UPDATE is the lock: on PostgreSQL a second UPDATE of the row waits for the first to commit
+    and re-checks the WHERE against the new row (sending, so no match); SQLite runs one writer at a time."""
+    now = now or timezone.now()
+    claimed = EmailLog.objects.deliverable(now).filter(pk=log_id).update(status=EmailStatus.SENDING, claimed_at=now)
+    return claimed == 1
+
+
+def deliver_email(log_id: int) -> str:
+    """Claim, send and record one e-mail (an Outcome). A failure is recorded (failed, error, attempts) and
+    leaves the e-mail pending for the next sender; it is not raised."""
+    if not claim_email(log_id):
+        return Outcome.SKIPPED
+    log = EmailLog.objects.select_related("registration__edition").filter(pk=log_id).first()
+    if log is None:  # its registration was erased meanwhile: nobody to write to
+        return Outcome.SKIPPED
+    try:
+        message = build_message(log)
+        message.send()
+    except Exception as exc:  # SMTP refusals, timeouts, connection errors: all mean "try again later"
+        EmailLog.objects.filter(pk=log_id, status=EmailStatus.SENDING).update(
+            status=EmailStatus.FAILED, attempts=F("attempts") + 1, error=f"{type(exc).__name__}: {exc}"[:2000]
+        )
+        logger.warning("E-mail %s (%s) not sent, it stays pending: %s", log_id, log.kind, type(exc).__name__)
+        return Outcome.FAILED
+    EmailLog.objects.filter(pk=log_id).update(
+        status=EmailStatus.SENT, attempts=F("attempts") + 1, error="", sent_at=timezone.now(), subject=message.subject
+    )
+    return Outcome.SENT
+
+
+@dataclasses.dataclass
+class SweepResult:
+    sent: int = 0
+    failed: int = 0
+    skipped: int = 0  # another sender had them
+    left: int = 0  # not tried: the sweep stopped after failures in a row
+
+
+def send_pending_emails(*, older_than: datetime.timedelta = SWEEP_MIN_AGE) -> SweepResult:
+    """Deliver every pending e-mail older than `older_than` (queued, failed, or abandoned by a dead sender),
+    each claimed first, fewest attempts first (so e-mails that keep failing cannot hold up the others).
+    Stops after SWEEP_FAILURES_IN_A_ROW failures in a row. Safe to run in several processes at once."""
+    now = timezone.now()
+    ids = list(
+        EmailLog.objects.deliverable(now)
+        .filter(created_at__lte=now - older_than)
+        .order_by("attempts", "created_at", "pk")
+        .values_list("pk", flat=True)
+    )
+    result = SweepResult()
+    failures_in_a_row = 0
+    for position, log_id in enumerate(ids):
+        outcome = deliver_email(log_id)
+        if outcome == Outcome.SENT:
+            result.sent += 1
+            failures_in_a_row = 0
+        elif outcome == Outcome.FAILED:
+            result.failed += 1
+            failures_in_a_row += 1
+            if failures_in_a_row >= SWEEP_FAILURES_IN_A_ROW:
+                result.left = len(ids) - position - 1
+                break
+        else:
+            result.skipped += 1
+    return result
+
+
+def send_again(logs) -> tuple[int, int]:
+    """Hand the pending e-mails among `logs` to the mail task after the commit (the admin's "send again");
+    those sent or being sent are left alone. Returns (handed over, left alone)."""
+    pending = list(logs.deliverable(timezone.now()).order_by("pk").values_list("pk", flat=True))
+    for log_id in pending:
+        transaction.on_commit(lambda log_id=log_id: _hand_to_task(log_id))
+    return len(pending), logs.count() - len(pending)

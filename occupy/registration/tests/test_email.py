@@ -4,7 +4,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 
 from occupy.editions.tests.factories import EditionFactory
 from occupy.registration.models import EmailKind, EmailLog, EmailStatus, Registration, RegistrationStatus
-from occupy.registration.services.mail import queue_email, retry_failed_emails
+from occupy.registration.services.mail import queue_email, send_again
 from occupy.registration.tests.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,7 @@ def test_email_failure_keeps_the_registration_and_a_retry_sends_it(
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with django_capture_on_commit_callbacks(execute=True):
-        assert retry_failed_emails() == 1
+        assert send_again(EmailLog.objects.all()) == (1, 0)
     log.refresh_from_db()
     assert (log.status, log.attempts, log.error) == (EmailStatus.SENT, 2, "")
     assert mail.outbox[0].to == ["ana@example.org"]
