@@ -1,4 +1,7 @@
-"""The organiser, news, about, privacy and contact pages: thin views over content.queries."""
+"""The organiser, news, about, privacy, contact and accessibility pages: thin views over content.queries.
+
+These are pages about the site, not about an edition: the current edition goes by `current_edition`, so a
+sample edition being the latest does not put the sample-data notice (which follows `edition`) on them."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -14,9 +17,8 @@ def organiser(request):
     edition = Edition.objects.current()
     organisation = queries.organiser_of(edition)
     projects = queries.organiser_projects(organisation) if organisation else []
-    return render(
-        request, "content/organiser.html", {"edition": edition, "organisation": organisation, "projects": projects}
-    )
+    context = {"current_edition": edition, "organisation": organisation, "projects": projects}
+    return render(request, "content/organiser.html", context)
 
 
 @require_safe
@@ -35,18 +37,24 @@ def news_detail(request, slug):
 @require_safe
 @cached_page
 def about(request):
-    return render(request, "content/about.html", {"edition": Edition.objects.current()})
+    return render(request, "content/about.html", {"current_edition": Edition.objects.current()})
 
 
 @require_safe
 @cached_page
 def privacy(request):
-    edition = Edition.objects.current()
-    return render(request, "content/privacy.html", {"edition": edition, "organisation": queries.organiser_of(edition)})
+    context = {"organisation": queries.organiser_of(Edition.objects.current()), "contact": queries.site_contact()}
+    return render(request, "content/privacy.html", context)
 
 
 @require_safe
 @cached_page
 def contact(request):
-    edition = Edition.objects.current()
-    return render(request, "content/contact.html", {"edition": edition, "organisation": queries.organiser_of(edition)})
+    context = {"organisation": queries.organiser_of(Edition.objects.current()), "contact": queries.site_contact()}
+    return render(request, "content/contact.html", context)
+
+
+@require_safe
+@cached_page
+def accessibility(request):
+    return render(request, "content/accessibility.html", {"contact": queries.site_contact()})
