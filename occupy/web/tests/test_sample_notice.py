@@ -283,3 +283,18 @@ def test_registering_for_an_open_sample_edition_says_sample_on_the_form_and_in_t
     assert [message.subject for message in mail.outbox] == [
         f"{SUBJECT_PREFIX} Please confirm your registration for {edition.title}"
     ]
+
+
+def test_search_engines_read_a_sample_edition_and_session_as_sample(client):
+    made = make_edition(is_sample=True, year=2039)
+    edition, session = made["edition"], made["session"]
+
+    def events(path):
+        html = client.get(path).content.decode()
+        script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+        return json.loads(script)
+
+    assert events(f"/{edition.slug}/")["name"] == f"{edition.title} ({SAMPLE_MARK})"
+    described = events(f"/{edition.slug}/sessions/{session.slug}/")
+    assert described["name"] == f"{session.title} ({SAMPLE_MARK})"
+    assert described["superEvent"]["name"] == f"{edition.title} ({SAMPLE_MARK})"
