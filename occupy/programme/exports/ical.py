@@ -61,7 +61,6 @@ def session_event(session, *, is_sample: bool = False) -> Event:
 
 def build_calendar(edition, sessions, *, name: str) -> bytes:
     """A calendar of `sessions` named `name`; for a sample edition the name and every event say so."""
-    is_sample = sample.is_sample(edition)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -70,5 +69,5 @@ def build_calendar(edition, sessions, *, name: str) -> bytes:
     calendar.add("x-wr-calname", sample.marked(name, edition))
     calendar.add("x-wr-caldesc", sample.marked(edition.tagline or edition.title, edition))
     for session in sessions:
-        calendar.add_component(session_event(session, is_sample=is_sample or session.is_sample))
+        calendar.add_component(session_event(session, is_sample=sample.is_sample(edition, session)))
     return calendar.to_ical()
