@@ -35,6 +35,7 @@ def public_pages() -> list[str]:
         "/about/",
         "/contact/",
         "/privacy/",
+        "/accessibility/",
         "/no-such-edition/",
     ]
 

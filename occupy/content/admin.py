@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from occupy.content.models import EditionPartner, NewsPost, Organisation, Project
+from occupy.content.models import EditionPartner, NewsPost, Organisation, Project, SiteContact
 
 
 class ProjectInline(admin.StackedInline):
@@ -53,3 +53,16 @@ class NewsPostAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "published_at"
     list_select_related = ["edition"]
+
+
+@admin.register(SiteContact)
+class SiteContactAdmin(admin.ModelAdmin):
+    """One row for the whole site (the model pins its key, so "add" when one exists replaces it). It is never
+    deleted: emptied, the pages say that no contact is set. Adding is not limited by a query, which every
+    admin page's sidebar would run."""
+
+    list_display = ["name", "role", "email"]
+    fields = ["name", "role", "email"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -111,3 +111,29 @@ class NewsPost(models.Model):
 
     def get_absolute_url(self):
         return reverse("content:news-detail", kwargs={"slug": self.slug})
+
+
+class SiteContact(models.Model):
+    """Whom visitors write to about the site and the conference: one row (pk=1) for the whole site, shown on
+    the contact, privacy and accessibility pages whatever edition is current. Edited in the admin; set by
+    `content.services.set_site_contact`."""
+
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("site contact")
+        verbose_name_plural = _("site contact")
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="site_contact_is_single")]
+
+    def __str__(self):
+        return self.name or self.email or str(_("site contact"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # the one row, whoever adds it (the admin's "add" included)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.name or self.email)

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from occupy.content.models import EditionPartner, NewsPost, Organisation, PartnerRole, Project
+from occupy.content.models import EditionPartner, NewsPost, Organisation, PartnerRole, Project, SiteContact
 from occupy.editions.models import Edition
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
@@ -35,6 +35,12 @@ def organiser_of(edition: Edition | None) -> Organisation | None:
     return (
         organisers.filter(edition_roles__edition__is_published=True).order_by("-edition_roles__edition__year").first()
     )
+
+
+def site_contact() -> SiteContact | None:
+    """The site's contact (one query), or None while nobody has been named."""
+    contact = SiteContact.objects.filter(pk=1).first()
+    return contact if contact is not None and contact.is_set else None
 
 
 def organiser_projects(organisation: Organisation) -> list[Project]:

@@ -14,4 +14,5 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
     path("contact/", views.contact, name="contact"),
+    path("accessibility/", views.accessibility, name="accessibility"),
 ]

@@ -1,5 +1,8 @@
-"""The organiser, news, about, privacy and contact pages: thin views over content.queries. They speak of the
-latest real edition: a demo's sample edition is never said to be organised by anyone."""
+"""The organiser, news, about, privacy, contact and accessibility pages: thin views over content.queries.
+
+These are pages about the site, not about an edition. They speak of the latest real edition (a demo's sample
+edition is never said to be organised by anyone), and pass it as `current_edition`, so the sample-data notice
+(which follows `edition`) stays off them."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -15,9 +18,8 @@ def organiser(request):
     edition = Edition.objects.latest_real()
     organisation = queries.organiser_of(edition)
     projects = queries.organiser_projects(organisation) if organisation else []
-    return render(
-        request, "content/organiser.html", {"edition": edition, "organisation": organisation, "projects": projects}
-    )
+    context = {"current_edition": edition, "organisation": organisation, "projects": projects}
+    return render(request, "content/organiser.html", context)
 
 
 @require_safe
@@ -36,18 +38,26 @@ def news_detail(request, slug):
 @require_safe
 @cached_page
 def about(request):
-    return render(request, "content/about.html", {"edition": Edition.objects.latest_real()})
+    return render(request, "content/about.html", {"current_edition": Edition.objects.latest_real()})
 
 
 @require_safe
 @cached_page
 def privacy(request):
     edition = Edition.objects.latest_real()
-    return render(request, "content/privacy.html", {"edition": edition, "organisation": queries.organiser_of(edition)})
+    context = {"organisation": queries.organiser_of(edition), "contact": queries.site_contact()}
+    return render(request, "content/privacy.html", context)
 
 
 @require_safe
 @cached_page
 def contact(request):
     edition = Edition.objects.latest_real()
-    return render(request, "content/contact.html", {"edition": edition, "organisation": queries.organiser_of(edition)})
+    context = {"organisation": queries.organiser_of(edition), "contact": queries.site_contact()}
+    return render(request, "content/contact.html", context)
+
+
+@require_safe
+@cached_page
+def accessibility(request):
+    return render(request, "content/accessibility.html", {"contact": queries.site_contact()})

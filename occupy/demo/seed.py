@@ -1,11 +1,11 @@
-"""The facts of the two source texts (../shared/seeds/) as data, and `load_seed()` that writes them idempotently.
+"""The facts of the organiser's two published texts as data, and `load_seed()` that writes them idempotently.
 
-Source 000: the press release of Occupy Library 2020. Source 001: the conference site's About page (2022).
-Names, dates, links, organisations, roles and theme titles are the texts' facts; the descriptions around them
-are our own words, except where a text is quoted (the 2022 themes, two format descriptions, the projects and
-Claudia Șerbănuță's quote). Nothing here is sample data, and nothing is here that the texts do not say: no
-session, no time of day, no venue, no places at the venue, no registration window, no keynote assignment. The
-sample edition and its invented programme live in `sample.py`.
+Source 000: the press release of Occupy Library 2020 (21 September 2020). Source 001: the conference site's
+About page (2022). Names, dates, links, organisations, roles and theme titles are the texts' facts; the
+descriptions around them are our own words, except where a text is quoted (the 2022 themes, two format
+descriptions, the projects and Claudia Șerbănuță's quote). Nothing here is sample data, and nothing is here that
+the texts do not say: no session, no time of day, no venue, no places at the venue, no registration window, no
+keynote assignment. The sample edition and its invented programme live in `sample.py`.
 
 This module is the list of facts: demo/tests/test_load_demo.py holds the database to it after `load_demo`.
 """
@@ -14,6 +14,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from occupy.content.models import EditionPartner, NewsPost, Organisation, PartnerRole, Project
+from occupy.content.services import set_site_contact
 from occupy.demo.seed_texts import (
     EDITION_2020_DESCRIPTION,
     EDITION_2022_DESCRIPTION,
@@ -272,6 +273,14 @@ NEWS = [
 ]
 
 
+# The site's contact (the contact and accessibility pages): the press release's contact person.
+SITE_CONTACT = {
+    "name": "Andreea Dumitrescu",
+    "role": "Communication Coordinator, Progress Foundation",
+    "email": "andreea.dumitrescu@progressfoundation.ro",
+}
+
+
 def load_seed() -> dict[str, Edition]:
     """Write every fact above (idempotent: rows are keyed by their slugs). Returns the editions by slug.
 
@@ -356,6 +365,7 @@ def load_seed() -> dict[str, Edition]:
         values = {key: value for key, value in post.items() if key != "slug"}
         values["edition"] = editions[post["edition"]]
         upsert(NewsPost, lookup={"slug": post["slug"]}, values=values)
+    set_site_contact(**SITE_CONTACT)
     return editions
 
 

@@ -5,8 +5,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from occupy.editions import sample
 from occupy.registration.models import EmailKind, EmailLog, RegistrationStatus
 
 SUBJECTS = {
@@ -42,8 +44,12 @@ def build_message(log: EmailLog) -> EmailMultiAlternatives:
             "confirm_url": confirmation_url(registration) if registration.status == RegistrationStatus.PENDING else "",
             "confirm_hours": settings.REGISTRATION_CONFIRM_HOURS,
             "site_url": settings.SITE_URL,
+            # Empty for a real edition; the templates show it at the top of both parts when set.
+            "sample_notice": sample.notice_text() if sample.is_sample(edition, registration) else "",
         }
         subject = str(SUBJECTS[log.kind] % {"edition": edition.title})
+        if context["sample_notice"]:
+            subject = f"{gettext(sample.SUBJECT_PREFIX)} {subject}"
         context["subject"] = subject
         text = render_to_string(f"registration/email/{log.kind}.txt", context)
         html = render_to_string(f"registration/email/{log.kind}.html", context)

@@ -5,12 +5,17 @@ The templates carry their own styles and fetch nothing: WeasyPrint is never poin
 
 import segno
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
+
+from occupy.editions.sample import MARK, is_sample
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:
     from weasyprint import HTML, URLFetcher  # heavy import: only when a PDF is made
 
-    html = render_to_string(template_name, context)
+    # Every document of a sample edition carries the mark (registration/_sample_mark.pdf.html shows it).
+    sample = is_sample(context.get("edition"), context.get("registration"))
+    html = render_to_string(template_name, {**context, "sample_mark": gettext(MARK) if sample else ""})
     # Only data: URIs (the QR codes) are read; a link typed into a name or organisation is never fetched.
     fetcher = URLFetcher(allowed_protocols={"data"}, timeout=1)
     return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from lxml import etree
 
 from occupy.content.models import EditionPartner, NewsPost, Organisation, PartnerRole, Project
+from occupy.content.services import set_site_contact
 from occupy.editions.tests.factories import EditionFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,11 +16,11 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture
 def site():
     e2020 = EditionFactory(year=2020, start_date=datetime.date(2020, 9, 22), end_date=datetime.date(2020, 9, 25))
-    e2022 = EditionFactory(
-        year=2022,
-        contact_name="Andreea Dumitrescu",
-        contact_role="Communication Coordinator",
-        contact_email="andreea.dumitrescu@progressfoundation.ro",
+    e2022 = EditionFactory(year=2022)
+    set_site_contact(
+        name="Andreea Dumitrescu",
+        role="Communication Coordinator, Progress Foundation",
+        email="andreea.dumitrescu@progressfoundation.ro",
     )
     progress = Organisation.objects.create(
         name="Progress Foundation",
@@ -171,6 +172,6 @@ def test_contact_page_names_the_contact_person_and_the_organiser(client, site):
     assert "Progress Foundation" in html
 
 
-@pytest.mark.parametrize("path", ["/about/", "/privacy/", "/contact/", "/news/", "/news/feed/"])
+@pytest.mark.parametrize("path", ["/about/", "/privacy/", "/contact/", "/accessibility/", "/news/", "/news/feed/"])
 def test_content_pages_answer_before_any_edition_exists(client, path):
     assert client.get(path).status_code == 200

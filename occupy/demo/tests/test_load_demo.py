@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import CommandError, call_command
 
-from occupy.content.models import EditionPartner, NewsPost, Organisation, PartnerRole, Project
+from occupy.content.models import EditionPartner, NewsPost, Organisation, PartnerRole, Project, SiteContact
 from occupy.demo import seed
 from occupy.editions.models import Edition, EditionMode, Room, SessionFormat, Theme
 from occupy.editions.tests.test_figures import figures_of
@@ -21,7 +21,7 @@ from occupy.web.pagecache import current_version
 BUCHAREST = ZoneInfo("Europe/Bucharest")
 MODELS = [
     Edition, Theme, SessionFormat, Room, Person, Organisation, EditionPartner, Project, NewsPost, Session,
-    SessionSpeaker, Material, Registration, Guest,
+    SessionSpeaker, Material, Registration, Guest, SiteContact,
 ]  # fmt: skip
 
 
@@ -36,6 +36,7 @@ def delete_demo():
     Person.objects.all().delete()
     Organisation.objects.all().delete()
     NewsPost.objects.all().delete()
+    SiteContact.objects.all().delete()
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -161,6 +162,15 @@ def test_load_demo_removes_what_an_older_demo_invented_in_the_real_editions(db):
     assert not Room.objects.exists()
     assert not SessionFormat.objects.filter(slug="panel").exists()
     assert not Person.objects.filter(slug="invented-speaker").exists()
+
+
+def test_load_demo_names_the_press_release_contact_for_the_whole_site(client):
+    response = client.get("/contact/")
+
+    assert SiteContact.objects.get().email == "andreea.dumitrescu@progressfoundation.ro"
+    assert "Andreea Dumitrescu" in response.text
+    assert "Communication Coordinator, Progress Foundation" in response.text
+    assert "andreea.dumitrescu@progressfoundation.ro" in response.text
 
 
 def test_load_demo_2020_seed_facts(db):

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from django.urls import reverse
 
+from occupy.editions import sample
 from occupy.editions.models import RoomKind
 from occupy.programme.exports.identity import (
     absolute_url,
@@ -145,7 +146,7 @@ def build_schedule(edition, sessions) -> dict:
     edition_url = absolute_url(reverse("editions:detail", kwargs={"edition": edition.slug}))
     conference = {
         "acronym": conference_acronym(edition),
-        "title": edition.title,
+        "title": sample.marked(edition.title, edition),  # what schedule apps show as the conference's name
         "start": first.isoformat(),
         "end": last.isoformat(),
         "daysCount": (last - first).days + 1,

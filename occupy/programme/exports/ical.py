@@ -10,6 +10,7 @@ import datetime
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from occupy.editions import sample
 from occupy.editions.models import EditionMode, RoomKind
 from occupy.programme.exports.identity import absolute_url, room_label, session_uid
 from occupy.programme.exports.timing import session_end
@@ -34,7 +35,9 @@ def _description(session) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def session_event(session) -> Event:
+def session_event(session, *, is_sample: bool = False) -> Event:
+    """The session as an event; a sample one says so in its summary and at the top of its description, where
+    a calendar shows it beside the person's real appointments."""
     event = Event()
     event.add("uid", session_uid(session))
     # DTSTAMP: without METHOD:REQUEST, the time the event's information was last revised (RFC 5545 3.8.7.2).
@@ -42,8 +45,13 @@ def session_event(session) -> Event:
     event.add("last-modified", session.updated_at.astimezone(datetime.UTC))
     event.add("dtstart", session.starts_at.astimezone(datetime.UTC))
     event.add("dtend", session_end(session).astimezone(datetime.UTC))
-    event.add("summary", session.title)
-    event.add("description", _description(session))
+    description = _description(session)
+    if is_sample:
+        event.add("summary", f"{sample.SUBJECT_PREFIX} {session.title}")
+        event.add("description", f"{sample.notice_text()}\n\n{description}".strip())
+    else:
+        event.add("summary", session.title)
+        event.add("description", description)
     event.add("location", _location(session))
     event.add("url", absolute_url(session.get_absolute_url()))
     categories = [session.format.name] + ([session.theme.title] if session.theme_id else [])
@@ -52,13 +60,14 @@ def session_event(session) -> Event:
 
 
 def build_calendar(edition, sessions, *, name: str) -> bytes:
+    """A calendar of `sessions` named `name`; for a sample edition the name and every event say so."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-caldesc", edition.tagline or edition.title)
+    calendar.add("x-wr-calname", sample.marked(name, edition))
+    calendar.add("x-wr-caldesc", sample.marked(edition.tagline or edition.title, edition))
     for session in sessions:
-        calendar.add_component(session_event(session))
+        calendar.add_component(session_event(session, is_sample=sample.is_sample(edition, session)))
     return calendar.to_ical()

@@ -10,6 +10,7 @@ import json
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from occupy.editions import sample
 from occupy.editions.models import RoomKind
 from occupy.programme.exports.identity import absolute_url
 from occupy.programme.exports.timing import session_end
@@ -109,7 +110,7 @@ def edition_jsonld(edition, *, organiser=None, starts_at=None, ends_at=None, per
     url = _edition_url(edition)
     live, online = edition.has_live_attendance, edition.has_online_attendance
     data = _event(
-        edition.title,
+        sample.marked(edition.title, edition),  # a search engine must not list a sample edition as real
         edition.summary or edition.tagline or edition.description,
         url,
         start,
@@ -138,7 +139,7 @@ def session_jsonld(session, *, organiser=None) -> SafeString:
     room = session.room if session.room_id else None
     room_name = room.name if room is not None and room.kind == RoomKind.PHYSICAL else ""
     data = _event(
-        session.title,
+        sample.marked(session.title, edition, session),
         session.abstract,
         url,
         session.starts_at.astimezone(tz).isoformat() if session.starts_at else edition.start_date.isoformat(),
@@ -148,7 +149,11 @@ def session_jsonld(session, *, organiser=None) -> SafeString:
         _offer(edition),
     )
     data["inLanguage"] = session.language
-    data["superEvent"] = {"@type": "Event", "name": edition.title, "url": _edition_url(edition)}
+    data["superEvent"] = {
+        "@type": "Event",
+        "name": sample.marked(edition.title, edition),
+        "url": _edition_url(edition),
+    }
     if organiser is not None:
         data["organizer"] = _organisation(organiser)
     performers = [speaker.person for speaker in session.session_speakers.all()]

@@ -13,6 +13,7 @@ that is no longer there. Badge PDFs that may print the name are deleted; organis
 from django.db import models, transaction
 from django.utils import timezone
 
+from occupy.editions import sample
 from occupy.registration.models import BadgeBatch, Certificate, EmailLog, Registration, RegistrationStatus, new_token
 from occupy.registration.services.agenda import release_agenda
 from occupy.registration.services.lifecycle import _lock_edition, _lock_registration, _promote_waiting
@@ -32,7 +33,8 @@ def export_data(*, registration: Registration) -> dict:
     """Everything stored about this registration, including every row that points to it (agenda,
     attendance, certificates, e-mails…), found through the model's relations so nothing is forgotten."""
     data = _row(registration, {"confirmation_key"})
-    data["edition"] = {"slug": registration.edition.slug, "title": registration.edition.title}
+    edition = registration.edition
+    data["edition"] = {"slug": edition.slug, "title": sample.marked(edition.title, edition)}
     data["country"] = str(registration.country.code) if registration.country else ""
     data["answers"] = [
         {"question": answer.question.label, "answer": answer.value}

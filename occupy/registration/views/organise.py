@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django_countries import countries
 
 from occupy.editions.queries import get_edition_or_404
+from occupy.editions.sample import is_sample
 from occupy.registration.charts import bar_chart
 from occupy.registration.models import AttendanceMode, ParticipantRole, RegistrationStatus
 from occupy.registration.queries import (
@@ -73,7 +74,9 @@ def registrations_csv(request, edition):
     edition = get_edition_or_404(edition, published_only=False)
     questions = questions_for(edition)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="registrations-{edition.slug}.csv"'
+    # A file saved from a sample edition says so in its name (the rows are the plain data a spreadsheet reads).
+    suffix = "-sample-data" if is_sample(edition) else ""
+    response["Content-Disposition"] = f'attachment; filename="registrations-{edition.slug}{suffix}.csv"'
     response["Cache-Control"] = "private, no-store"
     writer = csv.writer(response)
     header = ["name", "email", "country", "organisation", "role", "attendance", "status", "language"]
