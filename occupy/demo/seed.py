@@ -13,8 +13,7 @@ This module is the list of facts: demo/tests/test_load_demo.py holds the databas
 import datetime
 from zoneinfo import ZoneInfo
 
-from occupy.content.models import EditionPartner, NewsPost, Organisation, PartnerRole, Project
-from occupy.content.services import set_site_contact
+from occupy.content.models import EditionPartner, NewsPost, Organisation, PartnerRole, Project, SiteContact
 from occupy.demo.seed_texts import (
     EDITION_2020_DESCRIPTION,
     EDITION_2022_DESCRIPTION,
@@ -365,7 +364,7 @@ def load_seed() -> dict[str, Edition]:
         values = {key: value for key, value in post.items() if key != "slug"}
         values["edition"] = editions[post["edition"]]
         upsert(NewsPost, lookup={"slug": post["slug"]}, values=values)
-    set_site_contact(**SITE_CONTACT)
+    upsert(SiteContact, lookup={"pk": 1}, values=SITE_CONTACT)  # written only when it differs, as every row here
     return editions
 
 
