@@ -61,13 +61,15 @@ check: lint
 messages: install
 	cd occupy && ../$(PY) ../manage.py makemessages -l ro -l uk --no-obsolete && ../$(PY) ../manage.py compilemessages
 
-# Refresh the lock files after changing a range (or to take newer releases). Both pin the same versions:
-# production installs requirements.lock (`pip install --require-hashes -r requirements.lock`).
+# Refresh the lock files after changing a range: pins that still fit are kept (`make lock UPGRADE=--upgrade` takes
+# the newest releases instead). Both pin the same versions: production installs requirements.lock
+# (`pip install --require-hashes -r requirements.lock`).
+UPGRADE ?=
 PIP_COMPILE = $(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
 lock:
 	@test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet pip-tools
-	$(PIP_COMPILE) --upgrade --output-file=requirements-test.lock requirements-test.txt
+	$(PIP_COMPILE) $(UPGRADE) --output-file=requirements-test.lock requirements-test.txt
 	$(PIP_COMPILE) --constraint=requirements-test.lock --output-file=requirements.lock requirements.txt
 
 clean:
