@@ -9,6 +9,7 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.db.models import Count, F
 from django.utils import timezone
@@ -125,7 +126,8 @@ def test_participant_registers_builds_an_agenda_switches_online_and_cancels(upco
 
 
 def test_check_in_page_works_on_a_phone(upcoming_2022, open_page, django_user_model):
-    django_user_model.objects.create_user("desk", "desk@example.org", "correct horse battery", is_staff=True)
+    desk = django_user_model.objects.create_user("desk", "desk@example.org", "correct horse battery", is_staff=True)
+    desk.user_permissions.add(Permission.objects.get(content_type__app_label="registration", codename="check_in"))
     participant = (
         Registration.objects.filter(edition=upcoming_2022, status="confirmed", attendance="live")
         .order_by("pk")

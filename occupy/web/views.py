@@ -34,6 +34,10 @@ def page_not_found(request, exception):
     return render(request, "404.html", {"exception": exception}, status=404)
 
 
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
 def bad_request(request, exception):
     return render(request, "400.html", status=400)
 
