@@ -7,7 +7,8 @@ or replaced; the tokens are replaced so old links stop working; the e-mail log k
 whom (nor the errors, which can quote the address). Counts by country, role and attendance of all registrations
 ever made stay right, and so do the check-in counts: the days attended stay, tied to the anonymous row.
 The agenda goes (it says what the person chose), and so does the certificate: it would only vouch for a name
-that is no longer there. Badge PDFs that may print the name are deleted; organisers prepare them again.
+that is no longer there. Badge PDFs that may print the name are deleted; organisers prepare them again. The
+admin's history entries of the registration and its rows go too: each names the person.
 """
 
 from django.db import models, transaction
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from occupy.registration.models import BadgeBatch, Certificate, EmailLog, Registration, RegistrationStatus, new_token
 from occupy.registration.services.agenda import release_agenda
+from occupy.registration.services.history import forget_admin_history
 from occupy.registration.services.lifecycle import _lock_edition, _lock_registration, _promote_waiting
 
 ERASED_NAME = "—"
@@ -69,12 +71,14 @@ def erase(*, registration: Registration) -> Registration:
 
     Side effects: the fields listed in this module's docstring; answers, agenda (seats given to those
     waiting), certificate and badge PDFs that may name the person deleted; e-mail log addresses replaced and
-    errors blanked; e-mail to the promoted person. Holds a row lock on the edition.
+    errors blanked; the admin's history of the registration and its rows deleted; e-mail to the promoted person.
+    Holds a row lock on the edition.
     """
     with transaction.atomic():
         edition = _lock_edition(registration.edition_id)
         registration = _lock_registration(registration)
         held_live_place = registration.may_attend_live
+        forget_admin_history(registration=registration)  # before its rows go: entries are found by their ids
         now = timezone.now()
         erased_email = f"erased-{registration.pk}@erased.invalid"
         if registration.status != RegistrationStatus.CANCELLED:
