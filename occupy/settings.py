@@ -102,6 +102,10 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
+# Periodic tasks, run by `celery -A occupy beat` (one beat process per deployment).
+CELERY_BEAT_SCHEDULE = {
+    "apply-retention": {"task": "occupy.registration.tasks.apply_retention", "schedule": 24 * 3600},
+}
 
 # Registration: how long a confirmation link stays valid, and the rate limits on register and resend
 # (per e-mail address and per client IP; RATELIMIT_ENABLED=false for the benchmark). Behind a proxy, set
@@ -113,6 +117,10 @@ RATELIMIT_ADDRESS_WINDOW = env_int("RATELIMIT_ADDRESS_WINDOW", 3600)
 RATELIMIT_PER_IP = env_int("RATELIMIT_PER_IP", 30)
 RATELIMIT_IP_WINDOW = env_int("RATELIMIT_IP_WINDOW", 600)
 RATELIMIT_IP_HEADER = env_str("RATELIMIT_IP_HEADER", "REMOTE_ADDR")
+
+# Retention (privacy notice): registrations never confirmed are deleted this many days after registering;
+# the others are anonymised once the year after their edition is over (registration/services/retention.py).
+RETENTION_UNCONFIRMED_DAYS = env_int("RETENTION_UNCONFIRMED_DAYS", 30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

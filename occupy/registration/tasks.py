@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from occupy.registration.mailing import build_message
 from occupy.registration.models import EmailLog, EmailStatus
+from occupy.registration.services import retention
 from occupy.registration.services.badges import make_badges  # noqa: F401  (the worker finds tasks here)
 
 MAX_RETRIES = 6
@@ -33,3 +34,10 @@ def send_registration_email(self, log_id: int) -> str:
         status=EmailStatus.SENT, attempts=F("attempts") + 1, error="", sent_at=timezone.now(), subject=message.subject
     )
     return "sent"
+
+
+@shared_task
+def apply_retention() -> dict:
+    """The daily retention run (settings.CELERY_BEAT_SCHEDULE): see services/retention.py."""
+    report = retention.apply_retention()
+    return {"deleted": report.deleted, "anonymised": report.anonymised}

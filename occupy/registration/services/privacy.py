@@ -66,8 +66,32 @@ def _discard_badges_that_may_name(registration: Registration) -> None:
     batches.delete()
 
 
+def _anonymise(registration: Registration, *, now, keep_newsletter_address: bool = False) -> None:
+    """Blank what identifies the person (this module's docstring), keeping the status. Needs the row locks.
+    With keep_newsletter_address, a newsletter subscriber's e-mail address and consent stay (the privacy notice
+    keeps them for the newsletter until the person unsubscribes)."""
+    forget_admin_history(registration=registration)  # before its rows go: entries are found by their ids
+    erased_email = f"erased-{registration.pk}@erased.invalid"
+    keep_address = keep_newsletter_address and registration.newsletter_consent
+    registration.name = ERASED_NAME
+    registration.email = registration.email if keep_address else erased_email
+    registration.organisation = ""
+    registration.accessibility_needs = ""
+    registration.newsletter_consent = keep_address
+    registration.token = new_token()
+    registration.confirmation_key = new_token()
+    registration.erased_at = now
+    registration.save()
+    registration.answers.all().delete()
+    release_agenda(registration=registration)  # the agenda says what the person chose: gone too
+    Certificate.objects.filter(registration=registration).delete()
+    _discard_badges_that_may_name(registration)
+    EmailLog.objects.filter(registration=registration).update(to=erased_email, error="")
+
+
 def erase(*, registration: Registration) -> Registration:
-    """Anonymise a registration and cancel it; a live place it held goes to the first person waiting.
+    """The participant's erasure: anonymise a registration and cancel it; a live place it held goes to the first
+    person waiting.
 
     Side effects: the fields listed in this module's docstring; answers, agenda (seats given to those
     waiting), certificate and badge PDFs that may name the person deleted; e-mail log addresses replaced and
@@ -78,27 +102,24 @@ def erase(*, registration: Registration) -> Registration:
         edition = _lock_edition(registration.edition_id)
         registration = _lock_registration(registration)
         held_live_place = registration.may_attend_live
-        forget_admin_history(registration=registration)  # before its rows go: entries are found by their ids
         now = timezone.now()
-        erased_email = f"erased-{registration.pk}@erased.invalid"
         if registration.status != RegistrationStatus.CANCELLED:
             registration.status = RegistrationStatus.CANCELLED
             registration.cancelled_at = now
-        registration.name = ERASED_NAME
-        registration.email = erased_email
-        registration.organisation = ""
-        registration.accessibility_needs = ""
-        registration.newsletter_consent = False
         registration.waitlisted_at = None
-        registration.token = new_token()
-        registration.confirmation_key = new_token()
-        registration.erased_at = now
-        registration.save()
-        registration.answers.all().delete()
-        release_agenda(registration=registration)  # the agenda says what the person chose: gone too
-        Certificate.objects.filter(registration=registration).delete()
-        _discard_badges_that_may_name(registration)
-        EmailLog.objects.filter(registration=registration).update(to=erased_email, error="")
+        _anonymise(registration, now=now)
         if held_live_place:
             _promote_waiting(edition)
+        return registration
+
+
+def anonymise(*, registration: Registration) -> Registration:
+    """Retention's anonymisation, after the edition: what erase() blanks, but the status stays so that the
+    edition's counts stay right (no place is freed, nobody is promoted); a newsletter subscriber's address stays.
+    Side effects as erase(), without the cancellation. Holds a row lock on the edition."""
+    with transaction.atomic():
+        _lock_edition(registration.edition_id)  # release_agenda's seat rule runs under the same locks as erase()
+        registration = _lock_registration(registration)
+        if registration.erased_at is None:
+            _anonymise(registration, now=timezone.now(), keep_newsletter_address=True)
         return registration
