@@ -30,8 +30,8 @@ def redact(text: str) -> str:
 class RedactSecrets(logging.Filter):
     """Rewrites a record's message (and its traceback text) with the secrets blanked; never drops a record.
 
-    The message is formatted here, once, and stored back with no arguments, so every handler after this one
-    (and every formatter) sees the redacted text."""
+    A message that held a secret is stored back formatted and redacted, with no arguments, so every handler
+    after this one (and every formatter) sees the redacted text; other records are left as they are."""
 
     _formatter = logging.Formatter()
 
@@ -41,7 +41,7 @@ class RedactSecrets(logging.Filter):
         except Exception:  # a broken format string is the logging module's to report, not ours
             return True
         redacted = redact(message)
-        if redacted != message or record.args:
+        if redacted != message:
             record.msg, record.args = redacted, ()
         if record.exc_info and not record.exc_text:
             record.exc_text = self._formatter.formatException(record.exc_info)
