@@ -148,3 +148,26 @@ def test_secret_guard_catches_a_token_logged_outside_a_path():
         logger.propagate = True
 
     assert len(watch.found) == 2
+
+
+def test_gunicorn_access_log_handlers_get_the_filter():
+    """Gunicorn sets up its loggers before Django starts; WebConfig.ready gives their handlers the filter."""
+    from occupy.web.redaction import protect_gunicorn_logs
+
+    logger = logging.getLogger("gunicorn.access")
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    logger.addHandler(handler)
+    logger.propagate = False  # as gunicorn does
+    try:
+        protect_gunicorn_logs()
+        protect_gunicorn_logs()  # twice (a reload) adds no second filter
+        logger.warning(
+            '%(h)s "%(r)s" %(s)s', {"h": "127.0.0.1", "r": f"GET /registration/{SAMPLE}/ HTTP/1.1", "s": "404"}
+        )
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = True
+
+    assert sum(isinstance(f, RedactSecrets) for f in handler.filters) == 1
+    assert stream.getvalue() == '127.0.0.1 "GET /registration/[redacted]/ HTTP/1.1" 404\n'
