@@ -1,7 +1,58 @@
 """Fixtures shared by every app's tests."""
 
+import logging
+import re
+
 import pytest
 from django.core.management import call_command
+
+# A manage token or confirmation key (secrets.token_urlsafe(32): 43 URL-safe characters), alone or signed into
+# a confirmation link (key:timestamp:signature, django.core.signing).
+SECRET_FORMAT = re.compile(
+    r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])|[A-Za-z0-9_-]{43}:[0-9A-Za-z]+:[A-Za-z0-9_-]{43}"
+)
+
+
+class SecretWatch(logging.Handler):
+    """Sees each log record as the project's handlers write it (after their redact_secrets filter) and keeps
+    those that still hold something shaped like a token or a confirmation key."""
+
+    def __init__(self):
+        super().__init__()
+        from occupy.web.redaction import RedactSecrets
+
+        self.addFilter(RedactSecrets())
+        self.found: list[str] = []
+
+    def emit(self, record):
+        text = record.getMessage() + "\n" + (record.exc_text or "")
+        if SECRET_FORMAT.search(text):
+            self.found.append(f"{record.name} {record.levelname}: {text[:500]}")
+
+
+@pytest.fixture(scope="session")
+def _secret_watch():
+    """Watch the root logger and every logger that does not pass its records up (django.server)."""
+    watch = SecretWatch()
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in logging.root.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger) and not logger.propagate
+    ]
+    for logger in loggers:
+        logger.addHandler(watch)
+    yield watch
+    for logger in loggers:
+        logger.removeHandler(watch)
+
+
+@pytest.fixture(autouse=True)
+def _no_secret_in_logs(_secret_watch):
+    """Fails any test during which a log line carried a manage token or a confirmation key."""
+    _secret_watch.found.clear()
+    yield
+    found, _secret_watch.found = list(_secret_watch.found), []
+    assert not found, "A secret reached a log line:\n" + "\n".join(found)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "occupy.web.admin_errors.AdminBadFilterMiddleware",
 ]
 
 ROOT_URLCONF = "occupy.urls"
@@ -122,7 +123,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "registration.sweep_pending_emails",
         "schedule": 60.0,
         "options": {"expires": 50},  # a sweep that waited a minute for a worker is replaced by the next one
-    }
+    },
+    # Retention, as the privacy notice promises (registration/services/retention.py).
+    "apply-retention": {"task": "occupy.registration.tasks.apply_retention", "schedule": 24 * 3600},
 }
 
 # Registration: how long a confirmation link stays valid, and the rate limits on register and resend
@@ -137,6 +140,10 @@ RATELIMIT_PER_IP = env_int("RATELIMIT_PER_IP", 30)
 RATELIMIT_IP_WINDOW = env_int("RATELIMIT_IP_WINDOW", 600)
 RATELIMIT_IP_HEADER = env_str("RATELIMIT_IP_HEADER", "REMOTE_ADDR")
 RATELIMIT_TRUSTED_PROXIES = env_int("RATELIMIT_TRUSTED_PROXIES", 1)
+
+# Retention (privacy notice): registrations never confirmed are deleted this many days after registering;
+# the others are anonymised once the year after their edition is over (registration/services/retention.py).
+RETENTION_UNCONFIRMED_DAYS = env_int("RETENTION_UNCONFIRMED_DAYS", 30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -216,9 +223,33 @@ LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Every handler carries the redact_secrets filter (web/redaction.py): paths in log lines may hold a manage token
+# or a confirmation key. Django's own handlers are replaced: "django" logs through the root's console, and
+# runserver's request lines (django.server) keep their format but pass the filter too.
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "filters": {"redact_secrets": {"()": "occupy.web.redaction.RedactSecrets"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "level": LOG_LEVEL, "filters": ["redact_secrets"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "level": "INFO",
+            "formatter": "django.server",
+            "filters": ["redact_secrets"],
+        },
+    },
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }

@@ -19,6 +19,7 @@ urlpatterns = [
 ]
 
 handler400 = "occupy.web.views.bad_request"
+handler403 = "occupy.web.views.permission_denied"
 handler404 = "occupy.web.views.page_not_found"
 handler500 = "occupy.web.views.server_error"
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,7 @@ from occupy.registration.models import (
     Registration,
 )
 from occupy.registration.services.agenda import remove_from_agenda
+from occupy.registration.services.lifecycle import delete_registration
 from occupy.registration.services.mail import send_again
 
 
@@ -57,6 +59,23 @@ class RegistrationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Registrations are made through the register form (double opt-in), never typed in here.
         return False
+
+    # Deleting frees a live place: it goes through the lifecycle service, which gives it to the first person
+    # waiting (the bulk "delete selected" action calls delete_queryset).
+    def delete_model(self, request, obj):
+        delete_registration(registration=obj)
+
+    def delete_queryset(self, request, queryset):
+        for registration in queryset.order_by("pk"):
+            delete_registration(registration=registration)
+
+    def log_deletions(self, request, queryset):
+        # Who deleted which row stays in the history, but not the person's name (str() of a registration).
+        entries = super().log_deletions(request, queryset)
+        for entry in entries:
+            entry.object_repr = f"#{entry.object_id}"
+        LogEntry.objects.bulk_update(entries, ["object_repr"])
+        return entries
 
 
 @admin.register(EmailLog)

@@ -4,6 +4,7 @@ import datetime
 
 from celery import shared_task
 
+from occupy.registration.services import retention
 from occupy.registration.services.badges import make_badges  # noqa: F401  (the worker finds tasks here)
 from occupy.registration.services.mail import SWEEP_MIN_AGE, Outcome, deliver_email, send_pending_emails
 
@@ -27,3 +28,10 @@ def sweep_pending_emails(older_than_seconds: float = SWEEP_MIN_AGE.total_seconds
     """Send every e-mail still pending (CELERY_BEAT_SCHEDULE runs this every minute)."""
     result = send_pending_emails(older_than=datetime.timedelta(seconds=older_than_seconds))
     return {"sent": result.sent, "failed": result.failed, "skipped": result.skipped, "left": result.left}
+
+
+@shared_task
+def apply_retention() -> dict:
+    """The daily retention run (settings.CELERY_BEAT_SCHEDULE): see services/retention.py."""
+    report = retention.apply_retention()
+    return {"deleted": report.deleted, "anonymised": report.anonymised}

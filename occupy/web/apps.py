@@ -8,5 +8,7 @@ class WebConfig(AppConfig):
 
     def ready(self):
         from occupy.web import signals
+        from occupy.web.redaction import protect_gunicorn_logs
 
         signals.connect()
+        protect_gunicorn_logs()

@@ -36,6 +36,10 @@ def page_not_found(request, exception):
     return render(request, "404.html", {"exception": exception}, status=404)
 
 
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
 def bad_request(request, exception):
     return render(request, "400.html", status=400)
 
@@ -48,9 +52,20 @@ def server_error(request):
 
 
 def admin_login(request, extra_context=None):
-    """The admin's sign-in, rate-limited per client IP and per user name against password guessing."""
-    if request.method == "POST":
-        username = request.POST.get("username", "")[:150]
-        if ratelimit.ip_over_limit(request, "login") or (username and ratelimit.address_over_limit(username, "login")):
-            return render(request, "429.html", status=429)
-    return admin.site.login(request, extra_context)
+    """The admin's sign-in, limited against password guessing by failures only: per client IP, and per user
+    name (however it is spelt). An address over its limit may not try at all. A user name over its limit still
+    signs in with the right password from an address that is not itself limited, so that guesses from
+    elsewhere never lock the organiser out; a wrong password for it gets the limit's page."""
+    if request.method != "POST":
+        return admin.site.login(request, extra_context)
+    if ratelimit.sign_in_ip_limited(request):
+        return render(request, "429.html", status=429)
+    username = request.POST.get("username", "")[:150]
+    name_limited = bool(username) and ratelimit.sign_in_name_limited(username)
+    response = admin.site.login(request, extra_context)
+    if response.status_code == 302 and request.user.is_authenticated:
+        return response
+    ratelimit.count_sign_in_failure(request, username)
+    if name_limited:
+        return render(request, "429.html", status=429)
+    return response

@@ -97,6 +97,13 @@ class Registration(models.Model):
             models.UniqueConstraint(Lower("email"), "edition", name="registration_email_once_per_edition"),
         ]
         indexes = [models.Index(fields=["edition", "status", "attendance"])]
+        # What the organiser pages check (web/permissions.py): staff status alone opens no personal data.
+        # The check-in desk needs only check_in, which shows names, never the list with e-mail addresses.
+        permissions = [
+            ("view_participants", _("Can see the list of participants and export it (with e-mail addresses)")),
+            ("check_in", _("Can check participants in at the venue")),
+            ("print_badges", _("Can print the participants' name badges")),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.edition})"

@@ -12,6 +12,7 @@ from occupy.editions.models import Edition
 from occupy.registration.models import AttendanceMode, EmailKind, Registration, RegistrationStatus
 from occupy.registration.rules import attendance_allowed, offers_live_places
 from occupy.registration.services.agenda import release_agenda
+from occupy.registration.services.history import forget_admin_history
 from occupy.registration.services.mail import queue_email
 
 
@@ -50,7 +51,11 @@ def _confirm(registration: Registration) -> None:
 
 
 def _take_live_place_or_wait(registration: Registration, edition: Edition, now) -> str:
-    """Confirm a live registration if a place is free, else put it on the waiting list. Needs the lock."""
+    """Confirm a live registration if a place is free, else put it on the waiting list. Needs the lock.
+
+    People already waiting come first: should a place have been freed without promoting them (a row deleted
+    in the database by hand), they get it now, before this registration is counted."""
+    _promote_waiting(edition)
     if live_places_left(edition) > 0:
         _confirm(registration)
         return Outcome.CONFIRMED
@@ -86,6 +91,26 @@ def fill_free_places(*, edition: Edition) -> list[Registration]:
     """
     with transaction.atomic():
         return _promote_waiting(_lock_edition(edition.pk))
+
+
+def delete_registration(*, registration: Registration) -> None:
+    """Delete a registration and every row that belongs to it (the admin's delete); a live place it held goes
+    to the first person waiting, and its workshop seats to those waiting for them.
+
+    Side effects: the registration, its rows and their admin history deleted; e-mails to the promoted. Holds a
+    row lock on the edition.
+    """
+    with transaction.atomic():
+        edition = _lock_edition(registration.edition_id)
+        registration = Registration.objects.select_for_update().filter(pk=registration.pk).first()
+        if registration is None:
+            return  # deleted meanwhile
+        held_live_place = registration.may_attend_live
+        forget_admin_history(registration=registration)  # entries name the person; the deletion's own stays
+        release_agenda(registration=registration)
+        registration.delete()
+        if held_live_place:
+            _promote_waiting(edition)
 
 
 def confirm(*, registration: Registration) -> str:

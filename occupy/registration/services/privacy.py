@@ -7,7 +7,8 @@ or replaced; the tokens are replaced so old links stop working; the e-mail log k
 whom (nor the errors, which can quote the address). Counts by country, role and attendance of all registrations
 ever made stay right, and so do the check-in counts: the days attended stay, tied to the anonymous row.
 The agenda goes (it says what the person chose), and so does the certificate: it would only vouch for a name
-that is no longer there. Badge PDFs that may print the name are deleted; organisers prepare them again.
+that is no longer there. Badge PDFs that may print the name are deleted; organisers prepare them again. The
+admin's history entries of the registration and its rows go too: each names the person.
 """
 
 from django.db import models, transaction
@@ -16,6 +17,7 @@ from django.utils import timezone
 from occupy.editions import sample
 from occupy.registration.models import BadgeBatch, Certificate, EmailLog, Registration, RegistrationStatus, new_token
 from occupy.registration.services.agenda import release_agenda
+from occupy.registration.services.history import forget_admin_history
 from occupy.registration.services.lifecycle import _lock_edition, _lock_registration, _promote_waiting
 
 ERASED_NAME = "—"
@@ -66,37 +68,60 @@ def _discard_badges_that_may_name(registration: Registration) -> None:
     batches.delete()
 
 
+def _anonymise(registration: Registration, *, now, keep_newsletter_address: bool = False) -> None:
+    """Blank what identifies the person (this module's docstring), keeping the status. Needs the row locks.
+    With keep_newsletter_address, a newsletter subscriber's e-mail address and consent stay (the privacy notice
+    keeps them for the newsletter until the person unsubscribes)."""
+    forget_admin_history(registration=registration)  # before its rows go: entries are found by their ids
+    erased_email = f"erased-{registration.pk}@erased.invalid"
+    keep_address = keep_newsletter_address and registration.newsletter_consent
+    registration.name = ERASED_NAME
+    registration.email = registration.email if keep_address else erased_email
+    registration.organisation = ""
+    registration.accessibility_needs = ""
+    registration.newsletter_consent = keep_address
+    registration.token = new_token()
+    registration.confirmation_key = new_token()
+    registration.erased_at = now
+    registration.save()
+    registration.answers.all().delete()
+    release_agenda(registration=registration)  # the agenda says what the person chose: gone too
+    Certificate.objects.filter(registration=registration).delete()
+    _discard_badges_that_may_name(registration)
+    EmailLog.objects.filter(registration=registration).update(to=erased_email, error="")
+
+
 def erase(*, registration: Registration) -> Registration:
-    """Anonymise a registration and cancel it; a live place it held goes to the first person waiting.
+    """The participant's erasure: anonymise a registration and cancel it; a live place it held goes to the first
+    person waiting.
 
     Side effects: the fields listed in this module's docstring; answers, agenda (seats given to those
     waiting), certificate and badge PDFs that may name the person deleted; e-mail log addresses replaced and
-    errors blanked; e-mail to the promoted person. Holds a row lock on the edition.
+    errors blanked; the admin's history of the registration and its rows deleted; e-mail to the promoted person.
+    Holds a row lock on the edition.
     """
     with transaction.atomic():
         edition = _lock_edition(registration.edition_id)
         registration = _lock_registration(registration)
         held_live_place = registration.may_attend_live
         now = timezone.now()
-        erased_email = f"erased-{registration.pk}@erased.invalid"
         if registration.status != RegistrationStatus.CANCELLED:
             registration.status = RegistrationStatus.CANCELLED
             registration.cancelled_at = now
-        registration.name = ERASED_NAME
-        registration.email = erased_email
-        registration.organisation = ""
-        registration.accessibility_needs = ""
-        registration.newsletter_consent = False
         registration.waitlisted_at = None
-        registration.token = new_token()
-        registration.confirmation_key = new_token()
-        registration.erased_at = now
-        registration.save()
-        registration.answers.all().delete()
-        release_agenda(registration=registration)  # the agenda says what the person chose: gone too
-        Certificate.objects.filter(registration=registration).delete()
-        _discard_badges_that_may_name(registration)
-        EmailLog.objects.filter(registration=registration).update(to=erased_email, error="")
+        _anonymise(registration, now=now)
         if held_live_place:
             _promote_waiting(edition)
+        return registration
+
+
+def anonymise(*, registration: Registration) -> Registration:
+    """Retention's anonymisation, after the edition: what erase() blanks, but the status stays so that the
+    edition's counts stay right (no place is freed, nobody is promoted); a newsletter subscriber's address stays.
+    Side effects as erase(), without the cancellation. Holds a row lock on the edition."""
+    with transaction.atomic():
+        _lock_edition(registration.edition_id)  # release_agenda's seat rule runs under the same locks as erase()
+        registration = _lock_registration(registration)
+        if registration.erased_at is None:
+            _anonymise(registration, now=timezone.now(), keep_newsletter_address=True)
         return registration

@@ -61,13 +61,14 @@ def test_badges_fit_eight_to_a_page(organiser_client):
     assert pdf_pages(response.content) == 2
 
 
-def test_badges_are_for_staff_only(client, django_user_model, edition):
+def test_badges_need_the_print_badges_permission(client, django_user_model, edition):
     anonymous = client.get(f"/organise/{edition.slug}/badges.pdf")
     client.force_login(django_user_model.objects.create_user("visitor", "v@example.org", "pw-long-enough-1"))
     not_staff = client.get(f"/organise/{edition.slug}/badges.pdf")
     not_staff_post = client.post(f"/organise/{edition.slug}/badges/")
 
-    assert anonymous.status_code == not_staff.status_code == not_staff_post.status_code == 302
+    assert anonymous.status_code == 302
+    assert not_staff.status_code == not_staff_post.status_code == 403
     assert anonymous["Location"].startswith("/admin/login/")
     assert BadgeBatch.objects.count() == 0
 

@@ -26,7 +26,7 @@ def local_hhmm(edition, moment):
     return timezone.localtime(moment, edition.tz).strftime("%H:%M")
 
 
-def test_check_in_page_is_for_staff_only(client, django_user_model, edition):
+def test_check_in_page_needs_the_check_in_permission(client, django_user_model, edition):
     url = f"/organise/{edition.slug}/check-in/"
 
     anonymous = client.get(url)
@@ -37,7 +37,7 @@ def test_check_in_page_is_for_staff_only(client, django_user_model, edition):
 
     assert anonymous.status_code == 302
     assert anonymous["Location"].startswith("/admin/login/")
-    assert not_staff.status_code == not_staff_post.status_code == not_staff_count.status_code == 302
+    assert not_staff.status_code == not_staff_post.status_code == not_staff_count.status_code == 403
     assert AttendanceDay.objects.count() == 0
 
 

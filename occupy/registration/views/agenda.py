@@ -77,8 +77,16 @@ def agenda_add(request, edition, session):
         return render(
             request, "registration/agenda_add_unknown.html", {"edition": edition, "session": session}, status=status
         )
+    # This page is reached by the remember-me cookie, maybe on a shared computer: it offers the agenda action
+    # only, and never links or redirects to a page of the secret manage token (that stays in the e-mail).
     if registration.status != RegistrationStatus.CONFIRMED:
-        return not_confirmed(request, registration)
+        return notice(
+            request,
+            title=_("Your registration is not confirmed"),
+            message=_("Only confirmed registrations have a personal agenda."),
+            status=403,
+            edition=edition,
+        )
     context = {"edition": edition, "session": session, "registration": registration}
     if request.method == "POST":
         try:
@@ -91,7 +99,7 @@ def agenda_add(request, edition, session):
             context.update(full=True, seats_left=0)
             return render(request, "registration/agenda_add.html", context, status=409)
         messages.success(request, OUTCOME_MESSAGES[outcome] % {"title": session.title})
-        return HttpResponseRedirect(reverse("registration:agenda", kwargs={"token": registration.token}), status=303)
+        return HttpResponseRedirect(request.path, status=303)  # this page again, which says where it stands
     item = AgendaItem.objects.filter(registration=registration, session=session).first()
     free = seats_left(session)
     context.update(item=item, seats_left=free, full=free == 0 and item is None)

@@ -1,7 +1,6 @@
 """Name badges for the venue, for organisers: the PDF at once for small editions, made in the background else."""
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,9 +17,10 @@ from occupy.registration.services.badges import (
     render_badges_pdf,
     request_badges,
 )
+from occupy.web.permissions import require_permission
 
 
-@staff_member_required
+@require_permission("registration.print_badges")
 @never_cache
 @require_http_methods(["GET", "POST"])
 def badges_page(request, edition):
@@ -42,7 +42,7 @@ def badges_page(request, edition):
     return render(request, "registration/badges.html", context)
 
 
-@staff_member_required
+@require_permission("registration.print_badges")
 @never_cache
 @require_GET
 def badges_pdf(request, edition):
@@ -57,7 +57,7 @@ def badges_pdf(request, edition):
     return response
 
 
-@staff_member_required
+@require_permission("registration.print_badges")
 @never_cache
 @require_GET
 def badge_batch_pdf(request, edition, batch):

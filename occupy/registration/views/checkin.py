@@ -1,7 +1,6 @@
 """Check-in at the venue, for organisers on a phone: scan a ticket or search by name, then check in."""
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from occupy.registration.services.checkin import (
     registration_for_check_in_code,
     search_participants,
 )
+from occupy.web.permissions import require_permission
 
 
 def _time(edition, moment) -> str:
@@ -68,7 +68,7 @@ def _registration_from_post(request, edition) -> tuple[Registration | None, str]
     return None, _("Scan a ticket, type its code, or search for the person by name.")
 
 
-@staff_member_required
+@require_permission("registration.check_in")
 @never_cache
 @require_http_methods(["GET", "POST"])
 def check_in_page(request, edition):
@@ -91,7 +91,7 @@ def check_in_page(request, edition):
     return HttpResponseRedirect(reverse("registration:check-in", kwargs={"edition": edition.slug}), status=303)
 
 
-@staff_member_required
+@require_permission("registration.check_in")
 @never_cache
 @require_GET
 def check_in_count(request, edition):

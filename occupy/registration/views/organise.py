@@ -1,8 +1,10 @@
-"""Organisers' view of an edition's registrations: list, figures, chart and CSV. Staff only."""
+"""Organisers' view of an edition's registrations: list, figures, chart and CSV.
+
+Needs the registration.view_participants permission (e-mail addresses, accessibility needs).
+"""
 
 import csv
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -20,6 +22,7 @@ from occupy.registration.queries import (
     registrations_for_export,
     registrations_for_organisers,
 )
+from occupy.web.permissions import require_permission
 
 PAGE_SIZE = 50
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -37,7 +40,7 @@ def _filters(request) -> dict:
     }
 
 
-@staff_member_required
+@require_permission("registration.view_participants")
 def registrations(request, edition):
     edition = get_edition_or_404(edition, published_only=False)
     filters = _filters(request)
@@ -69,7 +72,7 @@ def neutralise(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-@staff_member_required
+@require_permission("registration.view_participants")
 def registrations_csv(request, edition):
     edition = get_edition_or_404(edition, published_only=False)
     questions = questions_for(edition)
