@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from occupy.browser_tests.axe import wcag_violations
 from occupy.browser_tests.conftest import DESKTOP, PHONE
+from occupy.editions import sample as sample_data
 from occupy.editions.models import Edition
 from occupy.programme.models import Session
 from occupy.registration.models import Registration
@@ -100,7 +101,7 @@ def test_participant_registers_builds_an_agenda_switches_online_and_cancels(samp
     unfolded = calendar.replace("\r\n ", "").replace("\\,", ",").replace("\\;", ";")
     assert calendar.startswith("BEGIN:VCALENDAR")
     assert unfolded.count("BEGIN:VEVENT") == 3
-    assert all(f"SUMMARY:{session.title}" in unfolded for session in chosen)
+    assert all(f"SUMMARY:{sample_data.SUBJECT_PREFIX} {session.title}" in unfolded for session in chosen)
 
     page.goto(manage_url)
     page.locator("main form[action$='/attendance/'] button[type=submit]").click()
