@@ -34,7 +34,8 @@ def test_readyz_reports_each_check_when_all_is_well(client):
     assert not response.cookies
 
 
-def test_readyz_answers_503_when_the_cache_fails(client, settings):
+def test_readyz_reports_a_failing_cache_but_stays_ready(client, settings):
+    """The site serves without Redis: a cache outage must not take every app server out of rotation."""
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -44,7 +45,7 @@ def test_readyz_answers_503_when_the_cache_fails(client, settings):
 
     response = client.get("/readyz")
 
-    assert response.status_code == 503
+    assert response.status_code == 200
     assert json.loads(response.content) == {"database": "ok", "cache": "failing"}
 
 
