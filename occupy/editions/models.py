@@ -3,6 +3,7 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +11,15 @@ class EditionMode(models.TextChoices):
     ONLINE = "online", _("Online")
     HYBRID = "hybrid", _("Hybrid: live and online")
     LIVE = "live", _("Live")
+
+
+class RegistrationWindow:
+    """Where an edition's registration stands at a moment (Edition.registration_window)."""
+
+    OPEN = "open"
+    NOT_YET = "not_yet"
+    CLOSED = "closed"
+    ENDED = "ended"
 
 
 class EditionQuerySet(models.QuerySet):
@@ -109,6 +119,22 @@ class Edition(models.Model):
     @property
     def tz(self):
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    def has_ended(self, now=None) -> bool:
+        """Whether the edition's last day is over, in its own time zone."""
+        return timezone.localtime(now or timezone.now(), self.tz).date() > self.end_date
+
+    def registration_window(self, now=None) -> str:
+        """Whether people can register now (a RegistrationWindow): before it opens, while open, after it closes
+        or after the edition."""
+        now = now or timezone.now()
+        if self.has_ended(now):
+            return RegistrationWindow.ENDED
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return RegistrationWindow.NOT_YET
+        if self.registration_closes_at and now >= self.registration_closes_at:
+            return RegistrationWindow.CLOSED
+        return RegistrationWindow.OPEN
 
     @property
     def has_live_attendance(self):

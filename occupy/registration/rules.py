@@ -1,28 +1,10 @@
-"""Rules about registration that read no registration rows: when it is open, and which ways to attend exist."""
+"""Rules about registration that read no registration rows: which ways to attend exist, and what a closed
+registration says (whether it is open is the edition's own rule, Edition.registration_window)."""
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from occupy.editions.models import RegistrationWindow
 from occupy.registration.models import AttendanceMode
-
-
-class Window:
-    OPEN = "open"
-    NOT_YET = "not_yet"
-    CLOSED = "closed"
-    ENDED = "ended"
-
-
-def registration_window(edition, *, now=None) -> str:
-    """Whether people can register now: before it opens, while open, after it closes or after the edition."""
-    now = now or timezone.now()
-    if edition.end_date < timezone.localtime(now, edition.tz).date():
-        return Window.ENDED
-    if edition.registration_opens_at and now < edition.registration_opens_at:
-        return Window.NOT_YET
-    if edition.registration_closes_at and now >= edition.registration_closes_at:
-        return Window.CLOSED
-    return Window.OPEN
 
 
 def offers_live_places(edition) -> bool:
@@ -44,7 +26,7 @@ def attendance_allowed(edition, attendance: str) -> bool:
 
 
 CLOSED_MESSAGES = {
-    Window.NOT_YET: _("Registration for this edition has not opened yet."),
-    Window.CLOSED: _("Registration for this edition is closed."),
-    Window.ENDED: _("This edition has ended: registration is closed."),
+    RegistrationWindow.NOT_YET: _("Registration for this edition has not opened yet."),
+    RegistrationWindow.CLOSED: _("Registration for this edition is closed."),
+    RegistrationWindow.ENDED: _("This edition has ended: registration is closed."),
 }

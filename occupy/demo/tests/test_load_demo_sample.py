@@ -14,11 +14,11 @@ from django.utils import timezone
 from occupy.demo import seed
 from occupy.demo.sample import grow_programme, load_sample
 from occupy.demo.tests.test_load_demo import MODELS, delete_demo
-from occupy.editions.models import Edition, EditionMode
+from occupy.editions.models import Edition, EditionMode, RegistrationWindow
 from occupy.people.models import Person
 from occupy.programme.models import Attendance, Session, SessionSpeaker
 from occupy.registration.models import AttendanceMode, Registration
-from occupy.registration.rules import Window, offers_live_places, registration_window
+from occupy.registration.rules import offers_live_places
 from occupy.web.models import ContentVersion
 from occupy.web.pagecache import current_version
 
@@ -59,7 +59,7 @@ def assert_no_overlap_in_any_room(edition):
 def test_sample_edition_registration_is_open_today(sample):
     today = timezone.localdate(timezone=BUCHAREST)
 
-    assert registration_window(sample) == Window.OPEN
+    assert sample.registration_window() == RegistrationWindow.OPEN
     assert sample.is_sample and sample.is_published and sample.programme_is_complete
     assert datetime.timedelta(weeks=4) <= sample.start_date - today <= datetime.timedelta(weeks=5)
     assert (sample.end_date - sample.start_date).days == 1
@@ -138,7 +138,7 @@ def test_a_load_on_a_later_day_moves_the_sample_dates_and_adds_nothing(sample):
     assert moved.start_date - sample.start_date >= datetime.timedelta(days=393)
     assert {model.__name__: model.objects.count() for model in MODELS} == counts
     a_year_on = timezone.now() + datetime.timedelta(days=400)
-    assert registration_window(moved, now=a_year_on) == Window.OPEN
+    assert moved.registration_window(now=a_year_on) == RegistrationWindow.OPEN
     days = {s.starts_at.astimezone(BUCHAREST).date() for s in moved.sessions.all()}
     assert days == {moved.start_date, moved.end_date}
 

@@ -4,11 +4,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from occupy.editions.models import RegistrationWindow
 from occupy.editions.queries import get_edition_or_404
 from occupy.registration.forms import RegistrationForm, ResendForm
 from occupy.registration.models import RegistrationStatus
 from occupy.registration.queries import questions_for
-from occupy.registration.rules import CLOSED_MESSAGES, Window, registration_window
+from occupy.registration.rules import CLOSED_MESSAGES
 from occupy.registration.services import lifecycle
 from occupy.registration.services.register import register as register_service
 from occupy.registration.services.register import resend as resend_service
@@ -30,10 +31,14 @@ def _too_many(request, form, email_field="email", scope="register") -> bool:
 @private_page
 def register(request, edition):
     edition = get_edition_or_404(edition)
-    window = registration_window(edition)
-    if window != Window.OPEN:
+    window = edition.registration_window()
+    if window != RegistrationWindow.OPEN:
         status = 403 if request.method == "POST" else 200
-        context = {"edition": edition, "message": CLOSED_MESSAGES[window], "not_yet_open": window == Window.NOT_YET}
+        context = {
+            "edition": edition,
+            "message": CLOSED_MESSAGES[window],
+            "not_yet_open": window == RegistrationWindow.NOT_YET,
+        }
         return render(request, "registration/closed.html", context, status=status)
     questions = questions_for(edition)
     if request.method != "POST":
