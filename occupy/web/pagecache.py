@@ -25,14 +25,14 @@ import pickle
 import threading
 import time
 from collections import OrderedDict
-from functools import wraps
+from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import F
 from django.http import QueryDict
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
@@ -159,8 +159,15 @@ def cached_page(view=None, *, params: tuple[str, ...] = ()):
 
 def cached_view_params(request) -> tuple[str, ...] | None:
     """The query parameters the view of this path reads, or None when its pages are not cached."""
+    return _view_params(request.path_info, get_urlconf())
+
+
+@lru_cache(maxsize=4096)
+def _view_params(path: str, urlconf: str | None) -> tuple[str, ...] | None:
+    # Resolving a path is the costliest step of serving a stored page (the edition patterns come last), and
+    # its answer never changes while the URL configuration does not: remember it for the paths seen last.
     try:
-        match = resolve(request.path_info)
+        match = resolve(path, urlconf)
     except Resolver404:
         return None
     if not getattr(match.func, "cached_page", False):
