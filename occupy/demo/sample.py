@@ -61,10 +61,13 @@ REGISTRATION_FIELDS = [
 
 
 def sample_dates(today: datetime.date) -> dict:
-    """The sample edition's dates: a Thursday and Friday four to five weeks after `today`; registration opened
-    two weeks ago and closes the evening before the first day (in the edition's time zone)."""
+    """The sample edition's dates: a Thursday and Friday four to five weeks after `today` (a week or two later when
+    those would fall in the year-end holidays, when no conference meets); registration opened two weeks ago and
+    closes the evening before the first day (in the edition's time zone)."""
     soon = today + datetime.timedelta(weeks=4)
     start = soon + datetime.timedelta(days=(3 - soon.weekday()) % 7)
+    while (start.month, start.day) >= (12, 20) or (start.month, start.day) <= (1, 7):
+        start += datetime.timedelta(weeks=1)
     tz = ZoneInfo(TIME_ZONE)
     return {
         "year": start.year,

@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from occupy.demo import seed
-from occupy.demo.sample import grow_programme, load_sample
+from occupy.demo.sample import grow_programme, load_sample, sample_dates
 from occupy.demo.tests.test_load_demo import MODELS, delete_demo
 from occupy.editions.models import Edition, EditionMode, RegistrationWindow
 from occupy.people.models import Person
@@ -61,7 +61,12 @@ def test_sample_edition_registration_is_open_today(sample):
 
     assert sample.registration_window() == RegistrationWindow.OPEN
     assert sample.is_sample and sample.is_published and sample.programme_is_complete
-    assert datetime.timedelta(weeks=4) <= sample.start_date - today <= datetime.timedelta(weeks=5)
+    # Four to five weeks ahead, or up to three weeks later where that would fall in the year-end holidays.
+    assert datetime.timedelta(weeks=4) <= sample.start_date - today <= datetime.timedelta(weeks=8)
+    assert not (
+        (sample.start_date.month, sample.start_date.day) >= (12, 20)
+        or sample.start_date <= sample.start_date.replace(month=1, day=7)
+    )
     assert (sample.end_date - sample.start_date).days == 1
     assert sample.registration_closes_at.astimezone(BUCHAREST).date() == sample.start_date - datetime.timedelta(1)
 
@@ -135,7 +140,8 @@ def test_a_load_on_a_later_day_moves_the_sample_dates_and_adds_nothing(sample):
     moved = load_sample(today=later)
 
     assert moved.pk == sample.pk
-    assert moved.start_date - sample.start_date >= datetime.timedelta(days=393)
+    assert moved.start_date > sample.start_date + datetime.timedelta(days=365)
+    assert moved.start_date - later >= datetime.timedelta(weeks=4)
     assert {model.__name__: model.objects.count() for model in MODELS} == counts
     a_year_on = timezone.now() + datetime.timedelta(days=400)
     assert moved.registration_window(now=a_year_on) == RegistrationWindow.OPEN
@@ -192,3 +198,18 @@ def test_the_organisers_pages_never_speak_of_the_sample_edition(client, sample, 
 
     assert "Sample edition" not in main
     assert "Occupy Library 2022" in main or path in ("/contact/", "/privacy/")
+
+
+@pytest.mark.parametrize(
+    ("today", "first_day"),
+    [
+        (datetime.date(2026, 6, 15), datetime.date(2026, 7, 16)),  # the Thursday four to five weeks ahead
+        (datetime.date(2026, 11, 29), datetime.date(2027, 1, 14)),  # not on New Year's Eve: after the holidays
+        (datetime.date(2026, 12, 10), datetime.date(2027, 1, 14)),
+    ],
+)
+def test_sample_dates_fall_on_a_thursday_weeks_ahead_outside_the_year_end_holidays(today, first_day):
+    dates = sample_dates(today)
+
+    assert (dates["start_date"], dates["end_date"]) == (first_day, first_day + datetime.timedelta(days=1))
+    assert dates["registration_opens_at"].date() == today - datetime.timedelta(days=14)
