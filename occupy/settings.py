@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "occupy.programme",
     "occupy.registration",
     "occupy.demo",
+    "occupy.organise",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("occupy.web.urls")),
     path("", include("occupy.content.urls")),
     path("", include("occupy.people.urls")),
+    path("", include("occupy.organise.urls")),
     path("", include("occupy.registration.urls")),
     path("", include("occupy.programme.urls")),
     path("", include("occupy.editions.urls")),

@@ -103,3 +103,8 @@ def _counted_figures(edition: Edition) -> dict[str, int]:
         "sessions": sessions,
         "participants": participants,
     }
+
+
+def editions_for_organisers():
+    """Every edition, drafts and sample ones too, newest first (one query): the organisers' workspace."""
+    return list(Edition.objects.order_by("-year").only("slug", "title", "year", "is_published", "is_sample"))

@@ -1,5 +1,6 @@
 """Every organiser URL checks a named permission. The URLs come from the URL configuration, so a new organiser
-page is covered by default: this test fails until its permission is added to REQUIRED below."""
+page is covered by default: this test fails until its permission is added to REQUIRED below (or, for a landing
+page without personal data, to LANDING)."""
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -23,6 +24,9 @@ REQUIRED = {
     "registration:badges-batch": "registration.print_badges",
 }
 PERMISSIONS = sorted(set(REQUIRED.values()))
+# URL name → the landing pages under organise/ that need a signed-in account only: they show no participant data,
+# and an account without any organiser permission gets a message saying so (200), not a 403.
+LANDING = {"organise:home"}
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -36,6 +40,11 @@ def _walk(patterns, prefix="", namespace=""):
 
 
 def organiser_url_names() -> set[str]:
+    """Every URL under organise/ except the landing pages."""
+    return every_url_name_under_organise() - LANDING
+
+
+def every_url_name_under_organise() -> set[str]:
     return {name for route, name in _walk(get_resolver().url_patterns) if route.startswith("organise/")}
 
 
@@ -78,7 +87,28 @@ def staff(django_user_model, username, *perms):
 
 
 def test_every_organiser_url_has_a_named_permission():
-    assert organiser_url_names() == REQUIRED.keys()
+    assert every_url_name_under_organise() == REQUIRED.keys() | LANDING
+    assert not REQUIRED.keys() & LANDING
+
+
+@pytest.mark.parametrize("name", sorted(LANDING))
+def test_landing_pages_send_anonymous_visitors_to_sign_in(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/login/?next={reverse(name)}"
+
+
+@pytest.mark.parametrize("name", sorted(LANDING))
+def test_landing_pages_staff_without_a_permission_get_a_message_and_no_participant_data(
+    client, django_user_model, organiser_urls, name
+):
+    client.force_login(staff(django_user_model, "staff"))
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "You have no organiser role yet" in page
+    assert "Ana Popescu" not in page
+    assert not any(url in page for url in organiser_urls.values())
 
 
 def test_organiser_urls_anonymous_visitors_are_sent_to_sign_in(client, organiser_urls):

@@ -1,0 +1,41 @@
+"""The organiser pages the workspace links to, per edition.
+
+A link's permission is read from the view its URL resolves to (the `required_permission` that
+`require_permission` sets), so the workspace offers exactly the pages the views will open: the two can never
+disagree.
+"""
+
+from functools import cache
+
+from django.urls import resolve, reverse
+from django.utils.translation import gettext_lazy as _
+
+from occupy.web.permissions import may
+
+# URL name → what the link says. Only the pages an organiser starts from; the CSV, counts and PDFs are reached
+# from these.
+PAGES = (
+    ("registration:organise-list", _("Registrations")),
+    ("registration:check-in", _("Check-in desk")),
+    ("registration:badges-page", _("Badges")),
+)
+
+
+@cache
+def permission_of(url_name: str) -> str:
+    """The permission the view behind `url_name` requires (its URLs take the edition's slug)."""
+    return resolve(reverse(url_name, kwargs={"edition": "any"})).func.required_permission
+
+
+def pages_for(user, edition) -> list[dict]:
+    """The organiser pages of `edition` that `user` may open, as {"label", "url"}."""
+    return [
+        {"label": label, "url": reverse(name, kwargs={"edition": edition.slug})}
+        for name, label in PAGES
+        if may(user, permission_of(name), edition_slug=edition.slug)
+    ]
+
+
+def has_a_role(user) -> bool:
+    """Whether `user` may open any organiser page at all (whether there is an edition yet or not)."""
+    return any(may(user, permission_of(name)) for name, _label in PAGES)

@@ -1,0 +1,26 @@
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+from django.urls import reverse
+
+from occupy.editions.queries import editions_for_organisers
+from occupy.organise.links import has_a_role, pages_for
+from occupy.registration.views.headers import private_page
+
+
+@private_page
+def home(request):
+    """The organisers' workspace: every edition with the organiser pages this account may open.
+
+    A landing page without personal data, so an account without any organiser permission gets it too (with a
+    message saying whom to ask), not a 403. Never cached: what it lists depends on who is signed in."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    editions = [
+        {"edition": edition, "pages": pages_for(request.user, edition)} for edition in editions_for_organisers()
+    ]
+    context = {
+        "editions": editions,
+        "has_role": has_a_role(request.user),
+        "show_workspace_link": True,
+    }
+    return render(request, "organise/home.html", context)
