@@ -87,3 +87,10 @@ def test_the_workspace_reads_a_fixed_number_of_queries(client, django_user_model
     with django_assert_num_queries(6):
         response = client.get("/organise/")
     assert response.content.decode().count("/check-in/") == editions
+
+
+@pytest.mark.parametrize("name", [name for name, _label in PAGES])
+def test_organiser_pages_link_back_to_the_workspace(organiser_client, name):
+    edition = EditionFactory()
+    page = organiser_client.get(reverse(name, kwargs={"edition": edition.slug})).content.decode()
+    assert '<a href="/organise/">Workspace</a>' in page

@@ -38,6 +38,7 @@ def badges_page(request, edition):
         "batch": batch,
         "participants": badge_participants(edition).count(),
         "inline_limit": inline_limit(),
+        "show_workspace_link": True,  # a page never cached, so the header may depend on who is signed in
     }
     return render(request, "registration/badges.html", context)
 

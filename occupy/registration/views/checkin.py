@@ -43,6 +43,7 @@ def _page(request, edition, *, error: str = "", status: int = 200):
         "counts": checked_in_counts(edition),
         "error": error,
         "today": timezone.localtime(timezone.now(), edition.tz).date(),
+        "show_workspace_link": True,  # a page never cached, so the header may depend on who is signed in
     }
     response = render(request, "registration/checkin.html", context, status=status if not query_error else 400)
     response["Cache-Control"] = "private, no-store"
