@@ -35,6 +35,10 @@ def default_zone():
     return edition.tz if edition else timezone.get_default_timezone()
 
 
+def zone_note(zone):
+    return gettext("Times are in %(zone)s, the edition's time zone.") % {"zone": zone.key}
+
+
 def _override(zone):
     return timezone.override(zone) if zone is not None else contextlib.nullcontext()
 
@@ -106,8 +110,12 @@ class EditionTimeZoneAdminMixin:
         return default_zone()
 
     # Views
+    change_form_template = "admin/editions/zoned_change_form.html"
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         request.edition_zone = self.zone_for_form(request, object_id)
+        # Said at the top too: read-only times and the inlines' have no help text of their own.
+        extra_context = {"edition_zone_note": zone_note(request.edition_zone), **(extra_context or {})}
         with timezone.override(request.edition_zone):
             return _rendered(super().changeform_view(request, object_id, form_url, extra_context))
 
@@ -120,7 +128,7 @@ class EditionTimeZoneAdminMixin:
         form = super().get_form(request, obj, change, **kwargs)
         zone = getattr(request, "edition_zone", None)
         if zone is not None:
-            note = gettext("Times are in %(zone)s, the edition's time zone.") % {"zone": zone.key}
+            note = zone_note(zone)
             for field in form.base_fields.values():
                 if isinstance(field, forms.DateTimeField | forms.SplitDateTimeField):
                     field.help_text = f"{field.help_text} {note}".strip()

@@ -9,6 +9,8 @@ from occupy.editions.models import Edition
 from occupy.editions.tests.factories import EditionFactory, SessionFormatFactory
 from occupy.programme.models import Attendance, Session
 from occupy.programme.tests.factories import SessionFactory
+from occupy.registration.models import Registration
+from occupy.registration.tests.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +44,7 @@ def test_a_session_typed_at_ten_in_tbilisi_is_stored_at_six_utc_and_shown_at_ten
     edition = EditionFactory(year=2027, time_zone="Asia/Tbilisi")
 
     form = organiser_client.get(f"/admin/programme/session/add/?edition={edition.pk}").content.decode()
-    assert "Times are in Asia/Tbilisi, the edition's time zone." in form
+    assert 'edition-zone-note">Times are in Asia/Tbilisi, the edition&#x27;s time zone.' in form
 
     response = organiser_client.post("/admin/programme/session/add/", session_form(edition))
 
@@ -152,6 +154,19 @@ def test_an_unknown_edition_or_zone_in_the_address_falls_back_to_the_latest_edit
         assert response.status_code == 200
         assert "Times are in Europe/Lisbon" in response.content.decode()
     assert organiser_client.get("/admin/programme/session/?edition__id__exact=x").status_code in (200, 302)
+
+
+def test_a_registrations_times_read_in_its_editions_zone_on_the_list_and_the_form(organiser_client):
+    registration = RegistrationFactory(edition=EditionFactory(year=2027, time_zone="Asia/Tbilisi"))
+    Registration.objects.filter(pk=registration.pk).update(created_at=datetime.datetime(2027, 3, 1, 6, 0, tzinfo=UTC))
+    RegistrationFactory(edition=EditionFactory(year=2026, time_zone="Europe/Lisbon", is_published=True))
+
+    listing = organiser_client.get("/admin/registration/registration/").content.decode()
+    form = organiser_client.get(f"/admin/registration/registration/{registration.pk}/change/").content.decode()
+
+    assert "March 1, 2027, 10 a.m. (+04)" in listing  # the row's own edition, not the latest (Lisbon)
+    assert 'edition-zone-note">Times are in Asia/Tbilisi, the edition&#x27;s time zone.' in form
+    assert "March 1, 2027, 10 a.m." in form
 
 
 def _form_values(html):
