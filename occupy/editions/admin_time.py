@@ -85,7 +85,7 @@ class EditionTimeZoneAdminMixin:
     def edition_from_data(self, data):
         """The edition chosen in the submitted form or the query string (an add form), or None."""
         pk = data.get(self.edition_path or "edition", "")
-        if not pk.isdigit():
+        if not pk.isdecimal():
             return None
         return Edition.objects.filter(pk=pk).first()
 
@@ -103,7 +103,7 @@ class EditionTimeZoneAdminMixin:
 
     def zone_for_list(self, request):
         for key, value in request.GET.items():
-            if key.endswith("edition__id__exact") and value.isdigit():
+            if key.endswith("edition__id__exact") and value.isdecimal():
                 edition = Edition.objects.filter(pk=value).first()
                 if edition is not None:
                     return edition.tz
