@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from occupy.content.models import EditionPartner, NewsPost, Organisation, Project, SiteContact
+from occupy.editions.admin_time import EditionTimeZoneAdminMixin
 
 
 class ProjectInline(admin.StackedInline):
@@ -46,7 +47,7 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(NewsPost)
-class NewsPostAdmin(admin.ModelAdmin):
+class NewsPostAdmin(EditionTimeZoneAdminMixin, admin.ModelAdmin):
     list_display = ["title", "published_at", "edition"]
     list_filter = ["edition"]
     search_fields = ["title", "summary", "body"]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from occupy.content.models import EditionPartner
+from occupy.editions.admin_time import EditionTimeZoneAdminMixin, zone_named
 from occupy.editions.models import Edition, Room, SessionFormat, Theme
 from occupy.programme.models import Guest
 from occupy.registration.services.lifecycle import fill_free_places
@@ -46,7 +47,7 @@ class GuestInline(admin.TabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(EditionTimeZoneAdminMixin, admin.ModelAdmin):
     list_display = ["title", "year", "start_date", "end_date", "mode", "city", "is_published", "is_sample"]
     list_filter = ["mode", "is_published", "is_sample"]
     search_fields = ["title", "tagline", "city", "venue_name"]
@@ -88,6 +89,11 @@ class EditionAdmin(admin.ModelAdmin):
         ),
     ]
     actions = ["fill_free_places_action"]
+    edition_path = ""  # the object is the edition
+
+    def zone_from_data(self, data):
+        # The registration window is typed in the zone the form gives the edition (a new one, or a changed one).
+        return zone_named(data.get("time_zone", ""))
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

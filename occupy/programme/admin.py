@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from occupy.editions.admin_time import EditionTimeZoneAdminMixin
 from occupy.editions.models import Room, SessionFormat, Theme
 from occupy.programme.models import Material, Session, SessionSpeaker
 from occupy.registration.services.agenda import fill_free_seats
@@ -74,7 +75,7 @@ class MaterialInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(EditionTimeZoneAdminMixin, admin.ModelAdmin):
     form = SessionAdminForm
     list_display = ["title", "edition", "format", "theme", "room", "starts_at", "ends_at", "attendance"]
     list_display_links = ["title"]

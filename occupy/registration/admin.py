@@ -3,6 +3,7 @@ from django.contrib.admin.models import LogEntry
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from occupy.editions.admin_time import EditionTimeZoneAdminMixin
 from occupy.registration.models import (
     AgendaItem,
     Answer,
@@ -37,7 +38,7 @@ class EmailLogInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(EditionTimeZoneAdminMixin, admin.ModelAdmin):
     list_display = ["name", "email", "edition", "attendance", "status", "country", "role", "created_at"]
     list_filter = ["edition", "status", "attendance", "role", "country", "newsletter_consent", "is_sample"]
     search_fields = ["name", "email", "organisation"]
@@ -79,8 +80,10 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(EmailLog)
-class EmailLogAdmin(admin.ModelAdmin):
+class EmailLogAdmin(EditionTimeZoneAdminMixin, admin.ModelAdmin):
+    edition_path = "registration__edition"
     list_display = ["created_at", "kind", "to", "subject", "status", "attempts", "sent_at"]
+    list_select_related = ["registration__edition"]
     list_filter = ["status", "kind", "registration__edition"]
     search_fields = ["to", "subject"]
     readonly_fields = [f.name for f in EmailLog._meta.fields]
@@ -115,12 +118,13 @@ class ParticipantSearchMixin:
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(ParticipantSearchMixin, admin.ModelAdmin):
+class AgendaItemAdmin(ParticipantSearchMixin, EditionTimeZoneAdminMixin, admin.ModelAdmin):
     """Personal agendas and the workshops' waiting lists (status "waiting for a seat"), in order of arrival.
 
     Seats are taken and given only through the agenda services, which lock the session: here organisers look,
     and may remove an item, which gives its seat to the first person waiting."""
 
+    edition_path = "registration__edition"
     list_display = ["registration", "session", "status", "created_at", "promoted_at"]
     list_filter = ["status", "session__edition"]
     list_select_related = ["registration__edition", "session"]
@@ -143,10 +147,11 @@ class AgendaItemAdmin(ParticipantSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(AttendanceDay)
-class AttendanceDayAdmin(ParticipantSearchMixin, admin.ModelAdmin):
+class AttendanceDayAdmin(ParticipantSearchMixin, EditionTimeZoneAdminMixin, admin.ModelAdmin):
     """Check-ins at the venue and online joins. Organisers may add a day for someone who attended unrecorded
     (the certificate counts it)."""
 
+    edition_path = "registration__edition"
     list_display = ["registration", "day", "mode", "first_seen_at", "last_seen_at", "checked_in_by"]
     list_filter = ["registration__edition", "mode", "day"]
     list_select_related = ["registration__edition", "checked_in_by"]
@@ -170,9 +175,10 @@ class AttendanceDayAdmin(ParticipantSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(ParticipantSearchMixin, admin.ModelAdmin):
+class CertificateAdmin(ParticipantSearchMixin, EditionTimeZoneAdminMixin, admin.ModelAdmin):
     """Certificates are issued when a participant downloads theirs; the code is printed on it and never changes."""
 
+    edition_path = "registration__edition"
     list_display = ["code", "registration", "issued_at"]
     list_filter = ["registration__edition"]
     list_select_related = ["registration__edition"]
@@ -189,7 +195,7 @@ class CertificateAdmin(ParticipantSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(BadgeBatch)
-class BadgeBatchAdmin(admin.ModelAdmin):
+class BadgeBatchAdmin(EditionTimeZoneAdminMixin, admin.ModelAdmin):
     """Runs of the badges PDF; started from the edition's badges page, never here."""
 
     list_display = ["edition", "status", "participants", "created_at", "finished_at", "requested_by"]
