@@ -65,21 +65,17 @@ def _collected_static(tmp_path_factory):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _fast_password_hasher():
-    """Tests create and sign in many users: a deliberately slow production hasher would dominate their time."""
+def _test_settings():
+    """What tests change of the settings, for the whole run:
+    - a fast password hasher: tests create and sign in many users, and the production hasher is slow on purpose;
+    - no redirect to HTTPS: production settings redirect plain HTTP (SECURE_SSL_REDIRECT), the test client speaks
+      plain HTTP; test_deploy checks the production value, and test_nginx the redirect's no-op behind the proxy."""
     from django.test import override_settings
 
-    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"], SECURE_SSL_REDIRECT=False
+    ):
         yield
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _plain_http_test_client():
-    """Production settings redirect plain HTTP to HTTPS (SECURE_SSL_REDIRECT); the test client speaks plain HTTP.
-    test_deploy checks the production value, and test_nginx the redirect's no-op behind the TLS proxy."""
-    from django.conf import settings
-
-    settings.SECURE_SSL_REDIRECT = False
 
 
 @pytest.fixture(autouse=True)

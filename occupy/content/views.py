@@ -44,17 +44,19 @@ def about(request):
 @require_safe
 @cached_page
 def privacy(request):
-    edition = Edition.objects.latest_real()
-    context = {"organisation": queries.organiser_of(edition), "contact": queries.site_contact()}
-    return render(request, "content/privacy.html", context)
+    return _organiser_page(request, "content/privacy.html")
 
 
 @require_safe
 @cached_page
 def contact(request):
-    edition = Edition.objects.latest_real()
-    context = {"organisation": queries.organiser_of(edition), "contact": queries.site_contact()}
-    return render(request, "content/contact.html", context)
+    return _organiser_page(request, "content/contact.html")
+
+
+def _organiser_page(request, template):
+    """A page that names the organiser (of the latest real edition) and the site's contact."""
+    organisation = queries.organiser_of(Edition.objects.latest_real())
+    return render(request, template, {"organisation": organisation, "contact": queries.site_contact()})
 
 
 @require_safe
