@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "occupy.content",
     "occupy.programme",
     "occupy.registration",
+    "occupy.cfp",
     "occupy.demo",
     "occupy.organise",
 ]

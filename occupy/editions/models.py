@@ -1,5 +1,6 @@
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
@@ -213,3 +214,31 @@ class Room(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Role(models.TextChoices):
+    ORGANISER = "organiser", _("Organiser")
+    REVIEWER = "reviewer", _("Reviewer")
+    CHECK_IN_DESK = "check_in_desk", _("Check-in desk")
+
+
+class EditionRole(models.Model):
+    """What one account may do for one edition. The permissions each role grants are in `editions.roles`."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="roles", verbose_name=_("edition"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="edition_roles", verbose_name=_("account")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role in an edition")
+        verbose_name_plural = _("roles in editions")
+        constraints = [models.UniqueConstraint(fields=["edition", "user", "role"], name="one_role_once_per_edition")]
+        permissions = [
+            ("manage_edition", _("Can change an edition's settings, publish it, copy it and give roles")),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()} ({self.edition})"

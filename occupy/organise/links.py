@@ -10,7 +10,8 @@ from functools import cache
 from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
-from occupy.web.permissions import may
+from occupy.editions.roles import has_any_role
+from occupy.organise.permissions import may
 
 # URL name → what the link says. Only the pages an organiser starts from; the CSV, counts and PDFs are reached
 # from these.
@@ -37,5 +38,6 @@ def pages_for(user, edition) -> list[dict]:
 
 
 def has_a_role(user) -> bool:
-    """Whether `user` may open any organiser page at all (whether there is an edition yet or not)."""
-    return any(may(user, permission_of(name)) for name, _label in PAGES)
+    """Whether `user` may open any organiser page at all: a role in some edition, or a site-wide permission
+    (whether there is an edition yet or not)."""
+    return has_any_role(user) or any(may(user, permission_of(name)) for name, _label in PAGES)

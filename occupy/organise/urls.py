@@ -1,8 +1,8 @@
 from django.urls import path
 
-from occupy.organise import views
+from occupy.organise.views import home
 
 app_name = "organise"
 urlpatterns = [
-    path("organise/", views.home, name="home"),
+    path("organise/", home.home, name="home"),
 ]

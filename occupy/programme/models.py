@@ -73,6 +73,7 @@ class Session(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["edition", "starts_at"])]
+        permissions = [("edit_schedule", _("Can build an edition's schedule and publish it"))]
 
     def __str__(self):
         return self.title
@@ -155,3 +156,24 @@ class Material(models.Model):
     @property
     def href(self):
         return self.file.url if self.file else self.url
+
+
+class Unavailability(models.Model):
+    """A time when a speaker said they cannot present at an edition (from their confirmation): the schedule
+    editor warns when one of their sessions falls in it."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="unavailabilities")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="unavailabilities")
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("speaker's unavailability")
+        verbose_name_plural = _("speakers' unavailabilities")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="unavailability_ends_after_start")
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M} UTC"

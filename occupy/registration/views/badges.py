@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from occupy.editions.queries import get_edition_or_404
+from occupy.organise.permissions import require_permission
 from occupy.registration.models import BadgeBatch, BadgeBatchStatus
 from occupy.registration.services.badges import (
     badge_participants,
@@ -17,7 +18,6 @@ from occupy.registration.services.badges import (
     render_badges_pdf,
     request_badges,
 )
-from occupy.web.permissions import require_permission
 
 
 @require_permission("registration.print_badges")

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from occupy.editions.queries import get_edition_or_404
+from occupy.organise.permissions import require_permission
 from occupy.registration.models import Registration
 from occupy.registration.services.checkin import (
     MAX_SEARCH_LENGTH,
@@ -20,7 +21,6 @@ from occupy.registration.services.checkin import (
     registration_for_check_in_code,
     search_participants,
 )
-from occupy.web.permissions import require_permission
 
 
 def _time(edition, moment) -> str:

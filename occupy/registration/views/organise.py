@@ -12,6 +12,7 @@ from django_countries import countries
 
 from occupy.editions.queries import get_edition_or_404
 from occupy.editions.sample import is_sample
+from occupy.organise.permissions import require_permission
 from occupy.registration.charts import bar_chart
 from occupy.registration.models import AttendanceMode, ParticipantRole, RegistrationStatus
 from occupy.registration.queries import (
@@ -22,7 +23,6 @@ from occupy.registration.queries import (
     registrations_for_export,
     registrations_for_organisers,
 )
-from occupy.web.permissions import require_permission
 
 PAGE_SIZE = 50
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,9 +1,8 @@
 """The one permission check of organiser pages: a named permission, never `is_staff` alone.
 
 `require_permission("registration.check_in")` wraps a view: anonymous visitors go to the sign-in page, a
-signed-in account without the permission gets the 403 page. The check goes through `may(user, perm,
-edition_slug=...)`, which already receives the edition the URL names, so per-edition roles (organiser,
-reviewer, check-in desk) can be added there later without touching a view.
+signed-in account without the permission for the edition the URL names (`<slug:edition>`) gets the 403 page.
+What grants a permission (a role in that edition, or a site-wide permission) is decided in `editions.roles`.
 """
 
 from functools import wraps
@@ -12,13 +11,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from occupy.editions.roles import holds
+
 
 def may(user, perm: str, *, edition_slug: str | None = None) -> bool:
-    """Whether `user` holds `perm` ("app_label.codename"), for the edition `edition_slug` when a URL names one.
-
-    Today permissions are site-wide (a user's or group's, or a superuser's); `edition_slug` is where per-edition
-    roles will be looked up."""
-    return user.is_active and user.has_perm(perm)
+    """Whether `user` holds `perm` ("app_label.codename"), for the edition `edition_slug` when a URL names one."""
+    return holds(user, perm, edition_slug=edition_slug)
 
 
 def require_permission(perm: str):

@@ -1,0 +1,1 @@
+"""Organiser pages, one module per part of the workspace."""
