@@ -63,7 +63,7 @@ class NewEditionForm(forms.ModelForm):
         # Edition pages come after every fixed prefix (/news/, /organise/…): an edition named like one of them
         # would never be reached.
         try:
-            taken = resolve(f"/{slug}/").url_name != "detail"
+            taken = resolve(f"/{slug}/").view_name != "editions:detail"
         except Resolver404:
             taken = False
         if taken:
