@@ -7,7 +7,7 @@ import pytest
 
 from occupy.content.models import NewsPost
 from occupy.editions import services
-from occupy.editions.models import Edition, EditionMode, EditionRole, Role, Room, RoomKind, SessionFormat, Theme
+from occupy.editions.models import Edition, EditionMode, EditionRole, Role, Room, RoomKind, SessionFormat
 from occupy.editions.tests.factories import EditionFactory, RoomFactory, SessionFormatFactory, ThemeFactory
 from occupy.organise.services import start_edition
 from occupy.programme.models import Session, SessionSpeaker
