@@ -12,6 +12,7 @@ from occupy.editions.models import Edition
 from occupy.editions.tests.factories import EditionFactory
 from occupy.people.tests.factories import PersonFactory
 from occupy.programme.tests.factories import SessionFactory, SessionSpeakerFactory
+from occupy.web.pagecache import current_version
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +97,14 @@ def test_unpublishing_hides_the_edition_at_once(client):
     services.set_published(edition=edition, published=False)
     assert client.get("/2031/schedule/").status_code == 404
     assert client.get("/2031/").status_code == 404
+
+
+def test_publishing_bumps_the_content_version_once():
+    edition = EditionFactory(is_published=False)
+    before = current_version()
+    services.set_published(edition=edition, published=True)
+    assert current_version() == before + 1
+    services.set_published(edition=edition, published=True)  # already published: nothing to do
+    assert current_version() == before + 1
+    edition.refresh_from_db()
+    assert edition.is_published is True

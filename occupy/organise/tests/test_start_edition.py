@@ -1,5 +1,5 @@
-"""Starting an edition as a draft, copying the previous one (exactly what it should, and nothing else), changing
-settings and publishing."""
+"""Starting an edition as a draft, copying the previous one: exactly what it should, and nothing else (the
+workspace's service over the editions and registration services)."""
 
 import datetime
 
@@ -14,7 +14,6 @@ from occupy.programme.models import Session, SessionSpeaker
 from occupy.programme.tests.factories import SessionSpeakerFactory
 from occupy.registration.models import Question, QuestionKind, Registration
 from occupy.registration.tests.factories import RegistrationFactory
-from occupy.web.pagecache import current_version
 
 pytestmark = pytest.mark.django_db
 
@@ -106,14 +105,3 @@ def test_copying_takes_themes_formats_rooms_questions_and_texts_only(organiser, 
         size + 1,
         size,
     )
-
-
-def test_publishing_bumps_the_content_version_once():
-    edition = EditionFactory(is_published=False)
-    before = current_version()
-    services.set_published(edition=edition, published=True)
-    assert current_version() == before + 1
-    services.set_published(edition=edition, published=True)  # already published: nothing to do
-    assert current_version() == before + 1
-    edition.refresh_from_db()
-    assert edition.is_published is True
