@@ -51,3 +51,27 @@ def test_public_pages_have_no_wcag_violations(demo, open_page, viewport):
         if violations:
             found[path] = violations
     assert found == {}, "\n".join(f"{path}\n  " + "\n  ".join(lines) for path, lines in found.items())
+
+
+def test_workspace_edition_pages_have_no_wcag_violations(demo, open_page, django_user_model):
+    """The workspace's edition pages (new edition, settings, publishing), and the new-edition form showing its
+    errors."""
+    django_user_model.objects.create_superuser("root", "root@example.org", "correct horse battery staple")
+    page = open_page(DESKTOP)
+    page.goto("/admin/login/?next=/organise/")
+    page.fill("#id_username", "root")
+    page.fill("#id_password", "correct horse battery staple")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/organise/")
+    found = {}
+    for path in ["/organise/", "/organise/new/", "/organise/sample/settings/", "/organise/sample/publish/"]:
+        assert page.goto(path).status == 200, path
+        if violations := wcag_violations(page):
+            found[path] = violations
+    page.goto("/organise/new/")
+    page.fill("#id_title", "")
+    page.click("button[type=submit]")
+    assert "Please correct the fields marked below" in page.content()
+    if violations := wcag_violations(page):
+        found["/organise/new/ (errors)"] = violations
+    assert found == {}, "\n".join(f"{path}\n  " + "\n  ".join(lines) for path, lines in found.items())

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from occupy.editions.models import Edition
+from occupy.editions.models import Edition, published_through
 from occupy.web.uploads import max_upload_size
 
 
@@ -85,7 +85,9 @@ class Project(models.Model):
 
 class NewsPostQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(published_at__lte=timezone.now())
+        """Posts visitors may see: their time has come, and they speak of no edition or of a published one (a
+        post about a draft edition waits for it)."""
+        return self.filter(models.Q(edition=None) | published_through("edition"), published_at__lte=timezone.now())
 
 
 class NewsPost(models.Model):

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from occupy.content.models import EditionPartner, NewsPost, Organisation, PartnerRole, Project, SiteContact
-from occupy.editions.models import Edition
+from occupy.editions.models import Edition, published_through
 
 SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 
@@ -33,7 +33,9 @@ def organiser_of(edition: Edition | None) -> Organisation | None:
         if found is not None:
             return found
     return (
-        organisers.filter(edition_roles__edition__is_published=True).order_by("-edition_roles__edition__year").first()
+        organisers.filter(published_through("edition_roles__edition"))
+        .order_by("-edition_roles__edition__year")
+        .first()
     )
 
 

@@ -23,9 +23,17 @@ class RegistrationWindow:
     ENDED = "ended"
 
 
+def published_through(path: str = "") -> models.Q:
+    """The one rule of what visitors may see: an edition is public once it is published; a draft is seen only in
+    the organisers' workspace. `path` leads from another model to its edition ("session__edition"), so reads of
+    sessions, speakers or news apply the same rule as reads of editions."""
+    return models.Q(**{f"{path}__is_published" if path else "is_published": True})
+
+
 class EditionQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        """Editions visitors may see (every public page, feed and export reads editions through this)."""
+        return self.filter(published_through())
 
     def current_first(self):
         """Published editions, the one the home page shows first: the sample edition where the demo loaded
@@ -80,7 +88,10 @@ class Edition(models.Model):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     schedule_url = models.URLField(_("external schedule link"), blank=True)
-    is_published = models.BooleanField(_("published"), default=True)
+    # A new edition is a draft: no public page shows it until an organiser publishes it.
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("A draft is seen only in the organisers' workspace.")
+    )
     is_sample = models.BooleanField(
         _("contains sample data"), default=False, help_text=_("The programme is invented demo content.")
     )

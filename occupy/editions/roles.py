@@ -26,16 +26,17 @@ GRANTS = {
 
 
 def roles_of(user, edition_slug: str) -> set[str]:
-    """The roles `user` holds in the edition `edition_slug` (one query, remembered on the user object for the
-    request, so a page that checks several permissions asks once)."""
+    """The roles `user` holds in the edition `edition_slug`. The first call reads the account's roles in every
+    edition (one query; an account holds a few) and remembers them on the user object for the request, so a page
+    that checks permissions for many editions (the workspace) asks once."""
     if not user.is_authenticated:
         return set()
-    remembered = user.__dict__.setdefault("_edition_roles", {})
-    if edition_slug not in remembered:
-        remembered[edition_slug] = set(
-            EditionRole.objects.filter(user=user, edition__slug=edition_slug).values_list("role", flat=True)
-        )
-    return remembered[edition_slug]
+    if "_edition_roles" not in user.__dict__:
+        remembered: dict[str, set[str]] = {}
+        for slug, role in EditionRole.objects.filter(user=user).values_list("edition__slug", "role"):
+            remembered.setdefault(slug, set()).add(role)
+        user.__dict__["_edition_roles"] = remembered
+    return user.__dict__["_edition_roles"].get(edition_slug, set())
 
 
 def holds(user, perm: str, *, edition_slug: str | None = None) -> bool:

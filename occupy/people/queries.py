@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from occupy.editions.models import Edition
+from occupy.editions.models import Edition, published_through
 from occupy.people.models import Person
 from occupy.programme.models import Guest, SessionSpeaker
 
@@ -31,7 +31,7 @@ def get_person_with_sessions(slug: str) -> Person:
     newest edition first, and `guest_editions`: the editions that named them as a guest, published editions
     only (three queries); 404 when unknown."""
     links = (
-        SessionSpeaker.objects.filter(session__edition__is_published=True)
+        SessionSpeaker.objects.filter(published_through("session__edition"))
         .select_related("session__edition", "session__format", "session__theme", "session__room")
         .order_by("-session__edition__year", "session__starts_at", "session__title")
     )
@@ -41,7 +41,7 @@ def get_person_with_sessions(slug: str) -> Person:
             Prefetch("session_speakers", queryset=links, to_attr="published_links"),
             Prefetch(
                 "guest_of",
-                queryset=Guest.objects.filter(edition__is_published=True)
+                queryset=Guest.objects.filter(published_through("edition"))
                 .select_related("edition")
                 .order_by("-edition__year"),
                 to_attr="published_guest_of",

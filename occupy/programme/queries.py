@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from occupy.editions.models import Edition, SessionFormat, Theme
+from occupy.editions.models import Edition, SessionFormat, Theme, published_through
 from occupy.people.models import Person
 from occupy.programme.models import Material, Session, SessionSpeaker
 
@@ -72,7 +72,7 @@ def get_public_session_or_404(edition_slug: str, slug: str) -> Session:
     """A session of a published edition, with its edition (annotated `is_latest`), format, theme and room,
     its speakers in order with their people, and its materials. Three queries."""
     session = (
-        Session.objects.filter(edition__slug=edition_slug, edition__is_published=True, slug=slug)
+        Session.objects.filter(published_through("edition"), edition__slug=edition_slug, slug=slug)
         .select_related("edition", "format", "theme", "room")
         .annotate(edition_is_latest=~Exists(_later_published_edition("edition__year")))
         .prefetch_related(

@@ -18,6 +18,8 @@ class EditionFactory(factory.django.DjangoModelFactory):
     mode = EditionMode.HYBRID
     city = "Bucharest"
     live_capacity = 200
+    # Most tests are about public pages; a draft (the model's default) is asked for by name.
+    is_published = True
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):

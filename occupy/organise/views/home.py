@@ -4,6 +4,8 @@ from django.urls import reverse
 
 from occupy.editions.queries import editions_for_organisers
 from occupy.organise.links import has_a_role, pages_for
+from occupy.organise.permissions import may
+from occupy.organise.views.editions import ADD_EDITION
 from occupy.registration.views.headers import private_page
 
 
@@ -22,5 +24,6 @@ def home(request):
         "editions": editions,
         "has_role": has_a_role(request.user),
         "show_workspace_link": True,
+        "may_add_edition": may(request.user, ADD_EDITION),
     }
     return render(request, "organise/home.html", context)

@@ -22,6 +22,9 @@ REQUIRED = {
     "registration:badges-page": "registration.print_badges",
     "registration:badges": "registration.print_badges",
     "registration:badges-batch": "registration.print_badges",
+    "organise:edition-new": "editions.add_edition",
+    "organise:edition-settings": "editions.manage_edition",
+    "organise:edition-publish": "editions.manage_edition",
 }
 PERMISSIONS = sorted(set(REQUIRED.values()))
 # URL name → the landing pages under organise/ that need a signed-in account only: they show no participant data,
