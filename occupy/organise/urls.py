@@ -1,8 +1,19 @@
 from django.urls import path
 
-from occupy.organise.views import home
+from occupy.organise.views import badges, checkin, home, registrations
 
 app_name = "organise"
 urlpatterns = [
     path("organise/", home.home, name="home"),
+]
+
+# Registrations, check-in and badges (moved from the registration app; the paths are unchanged).
+urlpatterns += [
+    path("organise/<slug:edition>/registrations/", registrations.registrations, name="registrations"),
+    path("organise/<slug:edition>/registrations.csv", registrations.registrations_csv, name="registrations-csv"),
+    path("organise/<slug:edition>/check-in/", checkin.check_in_page, name="check-in"),
+    path("organise/<slug:edition>/check-in/count.json", checkin.check_in_count, name="check-in-count"),
+    path("organise/<slug:edition>/badges/", badges.badges_page, name="badges-page"),
+    path("organise/<slug:edition>/badges.pdf", badges.badges_pdf, name="badges"),
+    path("organise/<slug:edition>/badges/<int:batch>.pdf", badges.badge_batch_pdf, name="badges-batch"),
 ]

@@ -23,9 +23,9 @@ def staff(django_user_model, *perms, username="desk"):
 
 def test_the_links_ask_for_the_permissions_the_views_require():
     assert {name: permission_of(name) for name, _label in PAGES} == {
-        "registration:organise-list": "registration.view_participants",
-        "registration:check-in": "registration.check_in",
-        "registration:badges-page": "registration.print_badges",
+        "organise:registrations": "registration.view_participants",
+        "organise:check-in": "registration.check_in",
+        "organise:badges-page": "registration.print_badges",
     }
 
 

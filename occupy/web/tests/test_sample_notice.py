@@ -47,7 +47,7 @@ NOT_WALKED = {
     "registration:switch-attendance": "POST only: it redirects to the registration page, which is walked",
     "registration:reinstate": "POST only: it redirects to the registration page, which is walked",
     "registration:agenda-remove": "POST only: it redirects to the agenda page, which is walked",
-    "registration:check-in-count": "two numbers for the check-in page's script, which is walked",
+    "organise:check-in-count": "two numbers for the check-in page's script, which is walked",
 }
 
 

@@ -45,7 +45,7 @@ def _page(request, edition, *, error: str = "", status: int = 200):
         "today": timezone.localtime(timezone.now(), edition.tz).date(),
         "show_workspace_link": True,  # a page never cached, so the header may depend on who is signed in
     }
-    response = render(request, "registration/checkin.html", context, status=status if not query_error else 400)
+    response = render(request, "organise/checkin.html", context, status=status if not query_error else 400)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -89,7 +89,7 @@ def check_in_page(request, edition):
         messages.info(request, _("%(name)s was already checked in at %(time)s. Nothing changed.") % values)
     else:
         messages.success(request, _("%(name)s is checked in (%(time)s).") % values)
-    return HttpResponseRedirect(reverse("registration:check-in", kwargs={"edition": edition.slug}), status=303)
+    return HttpResponseRedirect(reverse("organise:check-in", kwargs={"edition": edition.slug}), status=303)
 
 
 @require_permission("registration.check_in")
