@@ -19,6 +19,7 @@ PAGES = (
     ("organise:registrations", _("Registrations")),
     ("organise:check-in", _("Check-in desk")),
     ("organise:badges-page", _("Badges")),
+    ("organise:roles", _("People and roles")),
 )
 
 

@@ -17,3 +17,11 @@ urlpatterns += [
     path("organise/<slug:edition>/badges.pdf", badges.badges_pdf, name="badges"),
     path("organise/<slug:edition>/badges/<int:batch>.pdf", badges.badge_batch_pdf, name="badges-batch"),
 ]
+
+# Who may do what for an edition.
+from occupy.organise.views import roles  # noqa: E402
+
+urlpatterns += [
+    path("organise/<slug:edition>/people/", roles.roles, name="roles"),
+    path("organise/<slug:edition>/people/take/", roles.take_role, name="roles-take"),
+]

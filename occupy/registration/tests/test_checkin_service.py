@@ -1,4 +1,4 @@
-"""Checking in at the venue: the service (the desk's pages are tested in occupy/organise/tests/test_checkin.py)."""
+"""Checking in at the venue: the service (the desk's pages are tested with the organise app)."""
 
 import datetime
 
