@@ -33,3 +33,24 @@ class TakeRoleForm(forms.Form):
 
     account = forms.IntegerField(min_value=1, max_value=2**31 - 1)
     role = forms.ChoiceField(choices=Role.choices)
+
+
+class WalkInForm(forms.Form):
+    """Someone at the venue who has not registered: a live place at once, if one is free."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(
+        label=_("E-mail address"), max_length=254, help_text=_("Their confirmation and manage link go there.")
+    )
+    consent = forms.BooleanField(
+        label=_("They have read the privacy notice and agree to it"),
+        error_messages={
+            "required": _("Ask them to read the privacy notice first: without their agreement, no registration.")
+        },
+    )
+
+
+class MoveToLiveForm(forms.Form):
+    """An online registrant at the venue, named by their registration's id from the search results."""
+
+    registration = forms.IntegerField(min_value=1, max_value=2**63 - 1)

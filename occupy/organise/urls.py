@@ -25,3 +25,11 @@ urlpatterns += [
     path("organise/<slug:edition>/people/", roles.roles, name="roles"),
     path("organise/<slug:edition>/people/take/", roles.take_role, name="roles-take"),
 ]
+
+# At the check-in desk: walk-ins and online registrants who came to the venue.
+from occupy.organise.views import desk  # noqa: E402
+
+urlpatterns += [
+    path("organise/<slug:edition>/check-in/walk-in/", desk.walk_in, name="walk-in"),
+    path("organise/<slug:edition>/check-in/to-live/", desk.move_to_live, name="move-to-live"),
+]

@@ -44,6 +44,16 @@ def live_places_left(edition: Edition) -> int:
     return max(0, edition.live_capacity - Registration.objects.confirmed_live().filter(edition=edition).count())
 
 
+NO_LIVE_PLACE = _("No live place is free: the venue is full (people waiting for a place come first).")
+
+
+def _live_place_free(edition: Edition) -> bool:
+    """Whether a live place is free once the people waiting have had theirs (the one promotion rule). Needs the
+    lock; a refusal afterwards rolls the promotions back with the rest of the transaction."""
+    _promote_waiting(edition)
+    return live_places_left(edition) > 0
+
+
 def _confirm(registration: Registration) -> None:
     """The one way a registration becomes confirmed (a live place taken, or online): it waits no more."""
     registration.status = RegistrationStatus.CONFIRMED
@@ -170,11 +180,12 @@ def reinstate(*, registration: Registration) -> str:
         return outcome
 
 
-def switch_attendance(*, registration: Registration, attendance: str) -> str:
+def switch_attendance(*, registration: Registration, attendance: str, only_if_free: bool = False) -> str:
     """Switch between live and online attendance, respecting live capacity.
 
     To online: confirmed online at once; a live place held goes to the first person waiting (e-mailed).
-    To live: confirmed live if a place is free, else waitlisted for live (and may follow online meanwhile).
+    To live: confirmed live if a place is free, else waitlisted for live (and may follow online meanwhile) —
+    or, with `only_if_free` (the check-in desk, the person standing there), refused when no place is free.
     A pending registration only records the wish; it is allocated on confirmation.
     Holds a row lock on the edition. Raises TransitionRefused.
     """
@@ -188,6 +199,8 @@ def switch_attendance(*, registration: Registration, attendance: str) -> str:
         if registration.attendance == attendance:
             return Outcome.UNCHANGED
         held_live_place = registration.may_attend_live
+        if only_if_free and attendance == AttendanceMode.LIVE and not _live_place_free(edition):
+            raise TransitionRefused(NO_LIVE_PLACE)
         registration.attendance = attendance
         outcome = Outcome.UNCHANGED
         if registration.status != RegistrationStatus.PENDING:
