@@ -106,7 +106,8 @@ def test_a_walk_in_after_a_cancellation_goes_behind_the_people_waiting(desk_clie
     response = desk_client.post(url(edition, "walk-in/"), WALK_IN)
     waiting.refresh_from_db()
     assert response.status_code == 409
-    assert waiting.status == RegistrationStatus.WAITLISTED  # the refusal rolled the promotion back too
+    assert "No live place is free" in response.content.decode()
+    assert waiting.status == RegistrationStatus.CONFIRMED  # the freed place went to the person waiting
 
 
 def test_a_walk_in_with_a_registered_address_is_told_to_search_by_name(desk_client, edition, ana):

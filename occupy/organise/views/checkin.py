@@ -30,7 +30,7 @@ def _time(edition, moment) -> str:
     return timezone.localtime(moment, edition.tz).strftime("%H:%M")
 
 
-def _page(request, edition, *, error: str = "", status: int = 200, walk_in_form=None):
+def desk_page(request, edition, *, error: str = "", status: int = 200, walk_in_form=None):
     """The desk: scan, search, walk-ins. Without the participants permission (the check-in desk's role) the
     search looks at names only and no page shows an e-mail address or accessibility needs."""
     by_email = may(request.user, VIEW_PARTICIPANTS, edition_slug=edition.slug)
@@ -89,15 +89,15 @@ def _registration_from_post(request, edition) -> tuple[Registration | None, str]
 def check_in_page(request, edition):
     edition = get_edition_or_404(edition, published_only=False)
     if request.method == "GET":
-        return _page(request, edition)
+        return desk_page(request, edition)
     registration, error = _registration_from_post(request, edition)
     if registration is None:
-        return _page(request, edition, error=error, status=400)
+        return desk_page(request, edition, error=error, status=400)
     registration.edition = edition
     try:
         result = check_in(registration, by=request.user)
     except CheckInError as exc:
-        return _page(request, edition, error=str(exc), status=409)
+        return desk_page(request, edition, error=str(exc), status=409)
     values = {"name": registration.name, "time": _time(edition, result.attendance.first_seen_at)}
     if result.already:
         messages.info(request, _("%(name)s was already checked in at %(time)s. Nothing changed.") % values)

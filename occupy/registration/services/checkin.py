@@ -60,10 +60,13 @@ def search_participants(*, edition: Edition, query: str, by_email: bool = True) 
     query = query.strip()
     if not MIN_SEARCH_LENGTH <= len(query) <= MAX_SEARCH_LENGTH or "\x00" in query:
         return []  # PostgreSQL text cannot hold NUL: such a query matches no name anyway
+    matches = Q(name__icontains=query)
+    if by_email:
+        matches |= Q(email__icontains=query)
     return list(
         Registration.objects.filter(edition=edition)
         .exclude(status=RegistrationStatus.PENDING)
-        .filter(Q(name__icontains=query) | (Q(email__icontains=query) if by_email else Q(pk__in=[])))
+        .filter(matches)
         .prefetch_related("attendance_days")
         .order_by("name", "pk")[:SEARCH_LIMIT]
     )

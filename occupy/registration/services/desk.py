@@ -35,23 +35,26 @@ def register_walk_in(*, edition: Edition, name: str, email: str, language: str) 
     try:
         with transaction.atomic():
             edition = _lock_edition(edition.pk)
-            if not _live_place_free(edition):
-                raise TransitionRefused(NO_LIVE_PLACE)
-            now = timezone.now()
-            registration = Registration(
-                edition=edition,
-                name=name.strip(),
-                email=email.strip(),
-                attendance=AttendanceMode.LIVE,
-                language=language,
-                privacy_consent_at=now,
-                created_at=now,
-                confirmed_at=now,
-            )
-            _confirm(registration)
-            registration.save()
-            queue_email(registration, EmailKind.CONFIRMED)
+            registration = None
+            if _live_place_free(edition):
+                now = timezone.now()
+                registration = Registration(
+                    edition=edition,
+                    name=name.strip(),
+                    email=email.strip(),
+                    attendance=AttendanceMode.LIVE,
+                    language=language,
+                    privacy_consent_at=now,
+                    created_at=now,
+                    confirmed_at=now,
+                )
+                _confirm(registration)
+                registration.save()
+                queue_email(registration, EmailKind.CONFIRMED)
     except IntegrityError:
         # The same address registered meanwhile (the unique constraint on lower(email) and edition refused it).
         raise TransitionRefused(already) from None
+    if registration is None:
+        # Refused after the transaction, so that the people waiting keep the places they were just given.
+        raise TransitionRefused(NO_LIVE_PLACE)
     return registration

@@ -49,7 +49,7 @@ NO_LIVE_PLACE = _("No live place is free: the venue is full (people waiting for 
 
 def _live_place_free(edition: Edition) -> bool:
     """Whether a live place is free once the people waiting have had theirs (the one promotion rule). Needs the
-    lock; a refusal afterwards rolls the promotions back with the rest of the transaction."""
+    lock. A caller that refuses on False does so after its transaction, so the promotions stand."""
     _promote_waiting(edition)
     return live_places_left(edition) > 0
 
@@ -199,13 +199,20 @@ def switch_attendance(*, registration: Registration, attendance: str, only_if_fr
         if registration.attendance == attendance:
             return Outcome.UNCHANGED
         held_live_place = registration.may_attend_live
-        if only_if_free and attendance == AttendanceMode.LIVE and not _live_place_free(edition):
-            raise TransitionRefused(NO_LIVE_PLACE)
-        registration.attendance = attendance
-        outcome = Outcome.UNCHANGED
-        if registration.status != RegistrationStatus.PENDING:
-            outcome = _allocate(registration, edition, timezone.now())
-        registration.save(update_fields=["attendance", "status", "waitlisted_at"])
-        if held_live_place:
-            _promote_waiting(edition)
-        return outcome
+        full = only_if_free and attendance == AttendanceMode.LIVE and not _live_place_free(edition)
+        if not full:
+            return _switch(registration, edition, attendance, held_live_place)
+    # Refused after the transaction, so that the people waiting keep the places they were just given.
+    raise TransitionRefused(NO_LIVE_PLACE)
+
+
+def _switch(registration: Registration, edition: Edition, attendance: str, held_live_place: bool) -> str:
+    """The switch itself, inside switch_attendance's transaction and lock."""
+    registration.attendance = attendance
+    outcome = Outcome.UNCHANGED
+    if registration.status != RegistrationStatus.PENDING:
+        outcome = _allocate(registration, edition, timezone.now())
+    registration.save(update_fields=["attendance", "status", "waitlisted_at"])
+    if held_live_place:
+        _promote_waiting(edition)
+    return outcome
