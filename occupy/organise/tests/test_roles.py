@@ -201,3 +201,14 @@ def test_the_workspace_shows_an_organiser_the_people_page(chief_client, edition)
 def test_roles_are_in_the_admin_on_their_own_and_on_the_edition(organiser_client, chief, edition):
     assert "chief" in organiser_client.get("/admin/editions/editionrole/").content.decode()
     assert "chief" in organiser_client.get(f"/admin/editions/edition/{edition.pk}/change/").content.decode()
+
+
+def test_an_organiser_taking_their_own_role_goes_back_to_the_workspace(
+    chief_client, chief, django_user_model, edition
+):
+    grant_role(edition=edition, user=account(django_user_model, "second"), role=Role.ORGANISER)
+    response = chief_client.post(take_url(edition), {"account": chief.pk, "role": "organiser"})
+    assert response.status_code == 303
+    assert response["Location"] == "/organise/"
+    assert chief_client.get(people_url(edition)).status_code == 403
+    assert held(edition) == [("second", "organiser")]

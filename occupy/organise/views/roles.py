@@ -86,4 +86,7 @@ def take_role(request, edition):
             "role": Role(role).label,
         },
     )
+    took_own = account.pk == request.user.pk and role == Role.ORGANISER
+    if took_own and not request.user.has_perm(MANAGE_EDITION):  # this page is closed to them now
+        return HttpResponseRedirect(reverse("organise:home"), status=303)
     return _back(edition)
