@@ -212,3 +212,11 @@ def test_an_organiser_taking_their_own_role_goes_back_to_the_workspace(
     assert response["Location"] == "/organise/"
     assert chief_client.get(people_url(edition)).status_code == 403
     assert held(edition) == [("second", "organiser")]
+
+
+def test_a_role_holder_without_staff_status_sees_the_header_link_to_the_workspace(client, django_user_model, edition):
+    desk = account(django_user_model, "desk")
+    grant_role(edition=edition, user=desk, role=Role.CHECK_IN_DESK)
+    client.force_login(desk)
+    page = client.get("/organise/2031/check-in/").content.decode()
+    assert '<a href="/organise/">Workspace</a>' in page
