@@ -74,4 +74,43 @@ def test_workspace_edition_pages_have_no_wcag_violations(demo, open_page, django
     assert "Please correct the fields marked below" in page.content()
     if violations := wcag_violations(page):
         found["/organise/new/ (errors)"] = violations
+
+
+ORGANISER_PAGES = [
+    "/organise/",
+    "/organise/sample/people/",
+    "/organise/sample/registrations/",
+    "/organise/sample/check-in/",
+    "/organise/sample/badges/",
+]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_organiser_pages_have_no_wcag_violations(demo, open_page, django_user_model, viewport):
+    django_user_model.objects.create_user(
+        "chief", "chief@example.org", "correct horse battery", is_staff=True, is_superuser=True
+    )
+    page = open_page(viewport)
+    page.goto("/admin/login/?next=/organise/")
+    page.fill("[name=username]", "chief")
+    page.fill("[name=password]", "correct horse battery")
+    page.locator("[type=submit]").click()
+    page.wait_for_url("**/organise/")
+    found = {}
+    for path in ORGANISER_PAGES:
+        response = page.goto(path)
+        assert response.status == 200, path
+        found[path] = wcag_violations(page)
+    # The forms with every error shown: giving a role and registering a walk-in, both empty.
+    page.goto("/organise/sample/people/")
+    page.get_by_role("button", name="Give the role").click()
+    page.wait_for_load_state("load")
+    assert page.locator(".field__error").count() == 2
+    found["people (errors)"] = wcag_violations(page)
+    page.goto("/organise/sample/check-in/")
+    page.get_by_role("button", name="Register with a live place").click()
+    page.wait_for_load_state("load")
+    assert page.locator(".field__error").count() == 3
+    found["walk-in (errors)"] = wcag_violations(page)
+    found = {path: lines for path, lines in found.items() if lines}
     assert found == {}, "\n".join(f"{path}\n  " + "\n  ".join(lines) for path, lines in found.items())

@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 
 from occupy.content.models import EditionPartner
 from occupy.editions.admin_time import EditionTimeZoneAdminMixin, zone_named
-from occupy.editions.models import Edition, Room, SessionFormat, Theme
+from occupy.editions.models import Edition, EditionRole, Room, SessionFormat, Theme
 from occupy.programme.models import Guest
 from occupy.registration.services.lifecycle import fill_free_places
 
@@ -46,6 +46,15 @@ class GuestInline(admin.TabularInline):
     fields = ["person", "order"]
 
 
+class EditionRoleInline(admin.TabularInline):
+    """Who may do what for the edition (organisers also give roles on the workspace's people page)."""
+
+    model = EditionRole
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["user", "role"]
+
+
 @admin.register(Edition)
 class EditionAdmin(EditionTimeZoneAdminMixin, admin.ModelAdmin):
     list_display = ["title", "year", "start_date", "end_date", "mode", "city", "is_published", "is_sample"]
@@ -53,7 +62,7 @@ class EditionAdmin(EditionTimeZoneAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "tagline", "city", "venue_name"]
     prepopulated_fields = {"slug": ("year",)}
     date_hierarchy = "start_date"
-    inlines = [ThemeInline, SessionFormatInline, RoomInline, EditionPartnerInline, GuestInline]
+    inlines = [ThemeInline, SessionFormatInline, RoomInline, EditionPartnerInline, GuestInline, EditionRoleInline]
     fieldsets = [
         (None, {"fields": [("year", "slug"), "title", "tagline", "summary", "description", "is_published"]}),
         (
@@ -140,3 +149,12 @@ class RoomAdmin(admin.ModelAdmin):
     list_filter = ["edition", "kind"]
     search_fields = ["name"]
     list_select_related = ["edition"]
+
+
+@admin.register(EditionRole)
+class EditionRoleAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "edition"]
+    list_filter = ["role", "edition"]
+    search_fields = ["user__username", "user__email", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["user"]
+    list_select_related = ["user", "edition"]

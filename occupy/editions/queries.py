@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from occupy.editions.models import Edition, SessionFormat, Theme
+from occupy.editions.models import Edition, EditionRole, SessionFormat, Theme
 from occupy.people.models import Person
 
 
@@ -108,3 +108,12 @@ def _counted_figures(edition: Edition) -> dict[str, int]:
 def editions_for_organisers():
     """Every edition, drafts and sample ones too, newest first (one query): the organisers' workspace."""
     return list(Edition.objects.order_by("-year").only("slug", "title", "year", "is_published", "is_sample"))
+
+
+def roles_in_edition(edition: Edition) -> list:
+    """Who holds which role in `edition`, with their accounts (one query), by account then role."""
+    return list(
+        EditionRole.objects.filter(edition=edition)
+        .select_related("user")
+        .order_by("user__email", "user__username", "role")
+    )

@@ -1,11 +1,12 @@
-"""Writes to editions: starting one as a draft, carrying over what the previous edition had, changing its settings
-and publishing it.
+"""Writes to editions: starting one as a draft, carrying over what the previous edition had, changing its settings,
+publishing it, and giving and taking roles.
 
 Saving an edition (or its themes, formats and rooms) bumps the content version through the signals of
 `occupy.web.signals`, so the public pages change the moment a service here returns.
 """
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from occupy.editions.models import Edition, EditionRole, Role, Room, SessionFormat, Theme
 
@@ -36,7 +37,7 @@ def create_draft_edition(*, organiser, year: int, slug: str, title: str, start_d
     edition = Edition.objects.create(
         year=year, slug=slug, title=title, start_date=start_date, end_date=end_date, is_published=False
     )
-    EditionRole.objects.create(edition=edition, user=organiser, role=Role.ORGANISER)
+    grant_role(edition=edition, user=organiser, role=Role.ORGANISER)
     return edition
 
 
@@ -103,3 +104,35 @@ def set_published(*, edition: Edition, published: bool) -> Edition:
         edition.is_published = published
         edition.save(update_fields=["is_published"])
     return edition
+
+
+class RoleRefused(Exception):
+    """A role change the rules do not allow; str(exc) is a message for the organiser."""
+
+
+def grant_role(*, edition: Edition, user, role: str) -> tuple[EditionRole, bool]:
+    """Give `user` the role `role` in `edition`; giving it again changes nothing.
+
+    Returns the role and whether it is new. Raises RoleRefused for an unknown role or an inactive account.
+    Side effects: one EditionRole row.
+    """
+    if role not in Role.values:
+        raise RoleRefused(_("Choose one of the roles offered."))
+    if not user.is_active:
+        raise RoleRefused(_("This account is switched off; it cannot be given a role."))
+    with transaction.atomic():
+        return EditionRole.objects.get_or_create(edition=edition, user=user, role=role)
+
+
+def revoke_role(*, edition: Edition, user, role: str) -> bool:
+    """Take the role `role` in `edition` from `user`; returns whether they held it.
+
+    The edition's last organiser keeps the role, so that someone may still give roles (a superuser can always
+    do it in the admin). Raises RoleRefused. Side effects: one EditionRole row deleted.
+    """
+    with transaction.atomic():
+        organisers = EditionRole.objects.select_for_update().filter(edition=edition, role=Role.ORGANISER)
+        if role == Role.ORGANISER and [held.user_id for held in organisers] == [user.pk]:
+            raise RoleRefused(_("An edition keeps at least one organiser: give the role to someone else first."))
+        deleted, _rows = EditionRole.objects.filter(edition=edition, user=user, role=role).delete()
+    return deleted > 0

@@ -16,9 +16,10 @@ from occupy.organise.permissions import may
 # URL name → what the link says. Only the pages an organiser starts from; the CSV, counts and PDFs are reached
 # from these.
 PAGES = (
-    ("registration:organise-list", _("Registrations")),
-    ("registration:check-in", _("Check-in desk")),
-    ("registration:badges-page", _("Badges")),
+    ("organise:registrations", _("Registrations")),
+    ("organise:check-in", _("Check-in desk")),
+    ("organise:badges-page", _("Badges")),
+    ("organise:roles", _("People and roles")),
     ("organise:edition-settings", _("Settings and publishing")),
 )
 

@@ -1,5 +1,6 @@
 """Reads for the speaker pages, each declaring what it loads."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -59,3 +60,9 @@ def get_person_with_sessions(slug: str) -> Person:
     person.sessions_by_edition = list(grouped.values())
     person.guest_editions = [guest.edition for guest in person.published_guest_of]
     return person
+
+
+def accounts_with_email(email: str) -> list:
+    """Active accounts whose e-mail address is `email` (without case), at most two: the caller needs to know
+    only whether there is none, one, or more than one."""
+    return list(get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).order_by("pk")[:2])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from occupy.registration.views import manage, organise, public
+from occupy.registration.views import manage, public
 
 app_name = "registration"
 urlpatterns = [
@@ -14,12 +14,10 @@ urlpatterns = [
     path("registration/<str:token>/reinstate/", manage.reinstate, name="reinstate"),
     path("registration/<str:token>/my-data.json", manage.download_data, name="download-data"),
     path("registration/<str:token>/erase/", manage.erase, name="erase"),
-    path("organise/<slug:edition>/registrations/", organise.registrations, name="organise-list"),
-    path("organise/<slug:edition>/registrations.csv", organise.registrations_csv, name="organise-csv"),
 ]
 
 # The participant's journey after registering: agenda, ticket, joining online, check-in, certificates, badges.
-from occupy.registration.views import agenda, badges, certificates, checkin, tickets  # noqa: E402
+from occupy.registration.views import agenda, certificates, tickets  # noqa: E402
 
 urlpatterns += [
     path("<slug:edition>/agenda/add/<slug:session>/", agenda.agenda_add, name="agenda-add"),
@@ -31,9 +29,4 @@ urlpatterns += [
     path("registration/<str:token>/certificate.pdf", certificates.certificate_pdf, name="certificate"),
     path("verify/", certificates.verify_form, name="verify-form"),
     path("verify/<str:code>/", certificates.verify, name="verify"),
-    path("organise/<slug:edition>/check-in/", checkin.check_in_page, name="check-in"),
-    path("organise/<slug:edition>/check-in/count.json", checkin.check_in_count, name="check-in-count"),
-    path("organise/<slug:edition>/badges/", badges.badges_page, name="badges-page"),
-    path("organise/<slug:edition>/badges.pdf", badges.badges_pdf, name="badges"),
-    path("organise/<slug:edition>/badges/<int:batch>.pdf", badges.badge_batch_pdf, name="badges-batch"),
 ]

@@ -7,7 +7,7 @@ DEFAULT_CSP = (
 )
 
 # Browser features no page uses are switched off for the site and anything it embeds. The check-in desk reads
-# tickets with the camera (registration/checkin.js), so the camera stays allowed for the site itself.
+# tickets with the camera (js/checkin.js), so the camera stays allowed for the site itself.
 DEFAULT_PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(self), display-capture=(), encrypted-media=(), fullscreen=(self), "
     "geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), "

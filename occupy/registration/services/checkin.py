@@ -53,16 +53,20 @@ def registration_for_check_in_code(*, edition: Edition, code: str) -> Registrati
     return Registration.objects.filter(edition=edition, pk=int(value)).first()
 
 
-def search_participants(*, edition: Edition, query: str) -> list[Registration]:
-    """Registrations of `edition` (all but unconfirmed ones) whose name or e-mail contains `query`, with their
-    check-ins, at most SEARCH_LIMIT (two queries). Too short or too long a query finds nobody."""
+def search_participants(*, edition: Edition, query: str, by_email: bool = True) -> list[Registration]:
+    """Registrations of `edition` (all but unconfirmed ones) whose name (or, with `by_email`, e-mail) contains
+    `query`, with their check-ins, at most SEARCH_LIMIT (two queries). Too short or too long a query finds
+    nobody. The check-in desk searches without `by_email`: it must not learn who registered with an address."""
     query = query.strip()
     if not MIN_SEARCH_LENGTH <= len(query) <= MAX_SEARCH_LENGTH or "\x00" in query:
         return []  # PostgreSQL text cannot hold NUL: such a query matches no name anyway
+    matches = Q(name__icontains=query)
+    if by_email:
+        matches |= Q(email__icontains=query)
     return list(
         Registration.objects.filter(edition=edition)
         .exclude(status=RegistrationStatus.PENDING)
-        .filter(Q(name__icontains=query) | Q(email__icontains=query))
+        .filter(matches)
         .prefetch_related("attendance_days")
         .order_by("name", "pk")[:SEARCH_LIMIT]
     )

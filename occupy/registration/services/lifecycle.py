@@ -44,6 +44,16 @@ def live_places_left(edition: Edition) -> int:
     return max(0, edition.live_capacity - Registration.objects.confirmed_live().filter(edition=edition).count())
 
 
+NO_LIVE_PLACE = _("No live place is free: the venue is full (people waiting for a place come first).")
+
+
+def _live_place_free(edition: Edition) -> bool:
+    """Whether a live place is free once the people waiting have had theirs (the one promotion rule). Needs the
+    lock. A caller that refuses on False does so after its transaction, so the promotions stand."""
+    _promote_waiting(edition)
+    return live_places_left(edition) > 0
+
+
 def _confirm(registration: Registration) -> None:
     """The one way a registration becomes confirmed (a live place taken, or online): it waits no more."""
     registration.status = RegistrationStatus.CONFIRMED
@@ -170,11 +180,12 @@ def reinstate(*, registration: Registration) -> str:
         return outcome
 
 
-def switch_attendance(*, registration: Registration, attendance: str) -> str:
+def switch_attendance(*, registration: Registration, attendance: str, only_if_free: bool = False) -> str:
     """Switch between live and online attendance, respecting live capacity.
 
     To online: confirmed online at once; a live place held goes to the first person waiting (e-mailed).
-    To live: confirmed live if a place is free, else waitlisted for live (and may follow online meanwhile).
+    To live: confirmed live if a place is free, else waitlisted for live (and may follow online meanwhile) —
+    or, with `only_if_free` (the check-in desk, the person standing there), refused when no place is free.
     A pending registration only records the wish; it is allocated on confirmation.
     Holds a row lock on the edition. Raises TransitionRefused.
     """
@@ -188,11 +199,20 @@ def switch_attendance(*, registration: Registration, attendance: str) -> str:
         if registration.attendance == attendance:
             return Outcome.UNCHANGED
         held_live_place = registration.may_attend_live
-        registration.attendance = attendance
-        outcome = Outcome.UNCHANGED
-        if registration.status != RegistrationStatus.PENDING:
-            outcome = _allocate(registration, edition, timezone.now())
-        registration.save(update_fields=["attendance", "status", "waitlisted_at"])
-        if held_live_place:
-            _promote_waiting(edition)
-        return outcome
+        full = only_if_free and attendance == AttendanceMode.LIVE and not _live_place_free(edition)
+        if not full:
+            return _switch(registration, edition, attendance, held_live_place)
+    # Refused after the transaction, so that the people waiting keep the places they were just given.
+    raise TransitionRefused(NO_LIVE_PLACE)
+
+
+def _switch(registration: Registration, edition: Edition, attendance: str, held_live_place: bool) -> str:
+    """The switch itself, inside switch_attendance's transaction and lock."""
+    registration.attendance = attendance
+    outcome = Outcome.UNCHANGED
+    if registration.status != RegistrationStatus.PENDING:
+        outcome = _allocate(registration, edition, timezone.now())
+    registration.save(update_fields=["attendance", "status", "waitlisted_at"])
+    if held_live_place:
+        _promote_waiting(edition)
+    return outcome

@@ -31,7 +31,7 @@ def badges_page(request, edition):
         messages.info(
             request, _("The badges are being prepared. This page shows the download link when they are ready.")
         )
-        return HttpResponseRedirect(reverse("registration:badges-page", kwargs={"edition": edition.slug}), status=303)
+        return HttpResponseRedirect(reverse("organise:badges-page", kwargs={"edition": edition.slug}), status=303)
     batch = latest_batch(edition)
     context = {
         "edition": edition,
@@ -40,7 +40,7 @@ def badges_page(request, edition):
         "inline_limit": inline_limit(),
         "show_workspace_link": True,  # a page never cached, so the header may depend on who is signed in
     }
-    return render(request, "registration/badges.html", context)
+    return render(request, "organise/badges.html", context)
 
 
 @require_permission("registration.print_badges")
@@ -51,7 +51,7 @@ def badges_pdf(request, edition):
     edition = get_edition_or_404(edition, published_only=False)
     if badge_participants(edition).count() > inline_limit():
         messages.info(request, _("This edition has many participants: prepare the badges in the background."))
-        return HttpResponseRedirect(reverse("registration:badges-page", kwargs={"edition": edition.slug}), status=303)
+        return HttpResponseRedirect(reverse("organise:badges-page", kwargs={"edition": edition.slug}), status=303)
     pdf, _count = render_badges_pdf(edition)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="occupy-library-{edition.slug}-badges.pdf"'

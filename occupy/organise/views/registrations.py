@@ -62,7 +62,7 @@ def registrations(request, edition):
         "countries": list(countries),
         "show_workspace_link": True,  # a page never cached, so the header may depend on who is signed in
     }
-    response = render(request, "registration/organise/registrations.html", context)
+    response = render(request, "organise/registrations.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -1,4 +1,5 @@
-"""Check-in at the venue, for organisers on a phone: scan a ticket or search by name, then check in."""
+"""Check-in at the venue, for organisers and the check-in desk on a phone: scan a ticket or search by name, then
+check in. Walk-ins and moves to a live place are in `desk`."""
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect, JsonResponse
@@ -10,7 +11,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from occupy.editions.queries import get_edition_or_404
-from occupy.organise.permissions import require_permission
+from occupy.editions.roles import CHECK_IN, PRINT_BADGES, VIEW_PARTICIPANTS
+from occupy.organise.forms import WalkInForm
+from occupy.organise.permissions import may, require_permission
 from occupy.registration.models import Registration
 from occupy.registration.services.checkin import (
     MAX_SEARCH_LENGTH,
@@ -27,25 +30,36 @@ def _time(edition, moment) -> str:
     return timezone.localtime(moment, edition.tz).strftime("%H:%M")
 
 
-def _page(request, edition, *, error: str = "", status: int = 200):
+def desk_page(request, edition, *, error: str = "", status: int = 200, walk_in_form=None):
+    """The desk: scan, search, walk-ins. Without the participants permission (the check-in desk's role) the
+    search looks at names only and no page shows an e-mail address or accessibility needs."""
+    by_email = may(request.user, VIEW_PARTICIPANTS, edition_slug=edition.slug)
     query = request.GET.get("q", "").strip()
     query_error = ""
     if query and not MIN_SEARCH_LENGTH <= len(query) <= MAX_SEARCH_LENGTH:
-        query_error = _("Type between %(min)d and %(max)d characters of a name or e-mail address.") % {
+        what = _("a name or e-mail address") if by_email else _("a name")
+        query_error = _("Type between %(min)d and %(max)d characters of %(what)s.") % {
             "min": MIN_SEARCH_LENGTH,
             "max": MAX_SEARCH_LENGTH,
+            "what": what,
         }
+    results = None
+    if query and not query_error:
+        results = search_participants(edition=edition, query=query, by_email=by_email)
     context = {
         "edition": edition,
         "query": query[:MAX_SEARCH_LENGTH],
         "query_error": query_error,
-        "results": search_participants(edition=edition, query=query) if query and not query_error else None,
+        "results": results,
+        "search_by_email": by_email,
+        "can_print_badges": may(request.user, PRINT_BADGES, edition_slug=edition.slug),
+        "walk_in_form": walk_in_form or WalkInForm(),
         "counts": checked_in_counts(edition),
         "error": error,
         "today": timezone.localtime(timezone.now(), edition.tz).date(),
         "show_workspace_link": True,  # a page never cached, so the header may depend on who is signed in
     }
-    response = render(request, "registration/checkin.html", context, status=status if not query_error else 400)
+    response = render(request, "organise/checkin.html", context, status=status if not query_error else 400)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -69,30 +83,30 @@ def _registration_from_post(request, edition) -> tuple[Registration | None, str]
     return None, _("Scan a ticket, type its code, or search for the person by name.")
 
 
-@require_permission("registration.check_in")
+@require_permission(CHECK_IN)
 @never_cache
 @require_http_methods(["GET", "POST"])
 def check_in_page(request, edition):
     edition = get_edition_or_404(edition, published_only=False)
     if request.method == "GET":
-        return _page(request, edition)
+        return desk_page(request, edition)
     registration, error = _registration_from_post(request, edition)
     if registration is None:
-        return _page(request, edition, error=error, status=400)
+        return desk_page(request, edition, error=error, status=400)
     registration.edition = edition
     try:
         result = check_in(registration, by=request.user)
     except CheckInError as exc:
-        return _page(request, edition, error=str(exc), status=409)
+        return desk_page(request, edition, error=str(exc), status=409)
     values = {"name": registration.name, "time": _time(edition, result.attendance.first_seen_at)}
     if result.already:
         messages.info(request, _("%(name)s was already checked in at %(time)s. Nothing changed.") % values)
     else:
         messages.success(request, _("%(name)s is checked in (%(time)s).") % values)
-    return HttpResponseRedirect(reverse("registration:check-in", kwargs={"edition": edition.slug}), status=303)
+    return HttpResponseRedirect(reverse("organise:check-in", kwargs={"edition": edition.slug}), status=303)
 
 
-@require_permission("registration.check_in")
+@require_permission(CHECK_IN)
 @never_cache
 @require_GET
 def check_in_count(request, edition):
