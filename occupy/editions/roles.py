@@ -26,16 +26,17 @@ GRANTS = {
 
 
 def roles_of(user, edition_slug: str) -> set[str]:
-    """The roles `user` holds in the edition `edition_slug` (one query, remembered on the user object for the
-    request, so a page that checks several permissions asks once)."""
+    """The roles `user` holds in the edition `edition_slug`. The account's roles in every edition are read at
+    the first call (one query) and remembered on the user object for the request, so a page that checks several
+    permissions, or several editions (the workspace), asks once."""
     if not user.is_authenticated:
         return set()
-    remembered = user.__dict__.setdefault("_edition_roles", {})
-    if edition_slug not in remembered:
-        remembered[edition_slug] = set(
-            EditionRole.objects.filter(user=user, edition__slug=edition_slug).values_list("role", flat=True)
-        )
-    return remembered[edition_slug]
+    remembered = user.__dict__.get("_edition_roles")
+    if remembered is None:
+        remembered = user.__dict__["_edition_roles"] = {}
+        for slug, role in EditionRole.objects.filter(user=user).values_list("edition__slug", "role"):
+            remembered.setdefault(slug, set()).add(role)
+    return remembered.get(edition_slug, set())
 
 
 def holds(user, perm: str, *, edition_slug: str | None = None) -> bool:

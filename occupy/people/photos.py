@@ -21,6 +21,7 @@ MAX_PIXELS = 40_000_000  # a 40-megapixel photo is the largest camera picture we
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 NOT_AN_IMAGE = _("This file is not a photo we can read: please choose a JPEG, PNG, WebP or GIF image.")
+FAR_TOO_MANY_PIXELS = _("This image has far too many pixels to be a photo: please choose a smaller one.")
 TOO_MANY_PIXELS = _("This image is too large (%(width)s × %(height)s pixels): please choose a smaller one.")
 
 
@@ -48,7 +49,9 @@ def prepare_photo(upload) -> ContentFile:
                 image.thumbnail((PHOTO_SIZE, PHOTO_SIZE))
                 out = io.BytesIO()
                 image.save(out, "JPEG", quality=85, optimize=True)
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ValidationError(FAR_TOO_MANY_PIXELS, code="too_many_pixels") from exc
+    except UnidentifiedImageError as exc:
         raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from exc
     except (OSError, SyntaxError, ValueError) as exc:  # truncated or corrupt data, which Pillow reports so
         raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from exc

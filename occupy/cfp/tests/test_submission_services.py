@@ -31,7 +31,9 @@ def test_save_draft_makes_a_draft_with_the_submitter_as_first_speaker(fixed_call
 
 def test_save_draft_after_the_deadline_is_refused_and_the_draft_is_kept(fixed_call, submitter):
     draft = submissions.save_draft(now=DURING, **_content(fixed_call, submitter))
-    changed = _content(fixed_call, submitter, fields={"title": "Too late", "abstract": "x", "format": fixed_call.ignite})
+    changed = _content(
+        fixed_call, submitter, fields={"title": "Too late", "abstract": "x", "format": fixed_call.ignite}
+    )
     with pytest.raises(SubmissionRefused, match="closed on 2031-06-30 23:59 \\(Europe/Bucharest\\)"):
         submissions.save_draft(submission=draft, now=AFTER, **changed)
     draft.refresh_from_db()

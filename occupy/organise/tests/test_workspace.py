@@ -26,6 +26,7 @@ def test_the_links_ask_for_the_permissions_the_views_require():
         "registration:organise-list": "registration.view_participants",
         "registration:check-in": "registration.check_in",
         "registration:badges-page": "registration.print_badges",
+        "organise:call": "cfp.manage_call",
     }
 
 
@@ -83,8 +84,9 @@ def test_the_workspace_reads_a_fixed_number_of_queries(client, django_user_model
     for year in range(editions):
         EditionFactory(year=2020 + year)
     client.force_login(staff(django_user_model, "registration.check_in", "registration.print_badges"))
-    # Session, user, the editions, the user's and their groups' permissions (read once), the header's editions.
-    with django_assert_num_queries(6):
+    # Session, user, the editions, the user's and their groups' permissions (read once), whether they hold a role,
+    # their roles in every edition (read once), the header's editions.
+    with django_assert_num_queries(8):
         response = client.get("/organise/")
     assert response.content.decode().count("/check-in/") == editions
 

@@ -42,6 +42,7 @@ def call_settings(request, edition):
             "formset": formset,
             "zone_note": zone_note(edition.tz),
             "call": call,
+            "show_workspace_link": True,
         }
         if request.method == "POST":
             if form.is_valid() and formset.is_valid():

@@ -22,6 +22,7 @@ REQUIRED = {
     "registration:badges-page": "registration.print_badges",
     "registration:badges": "registration.print_badges",
     "registration:badges-batch": "registration.print_badges",
+    "organise:call": "cfp.manage_call",
 }
 PERMISSIONS = sorted(set(REQUIRED.values()))
 # URL name → the landing pages under organise/ that need a signed-in account only: they show no participant data,
