@@ -217,3 +217,12 @@ def test_invitation_declined_removes_the_co_speaker(client, call):
 
 def test_a_forged_invitation_is_not_found(client):
     assert client.get(reverse("cfp:invitation", kwargs={"invitation": "forged"})).status_code == 404
+
+
+def test_call_page_shows_a_change_of_the_call_at_once(client, settings):
+    call = CallFactory(guidance="First guidance")
+    url = reverse("cfp:call", kwargs={"edition": call.edition.slug})
+    assert "First guidance" in client.get(url).content.decode()
+    call.guidance = "Second guidance"
+    call.save()
+    assert "Second guidance" in client.get(url).content.decode()
