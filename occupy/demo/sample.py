@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Max
 from django.utils import timezone
 
+from occupy.cfp.models import Call
 from occupy.demo import names
 from occupy.demo.programme_plan import ROOMS, invent_person, plan_people, plan_programme
 from occupy.demo.registrations_plan import plan_registrations
@@ -20,7 +21,6 @@ from occupy.demo.sample_titles import SESSIONS
 from occupy.demo.scheduling import RoomDay
 from occupy.demo.seed_texts import FORMATS, THEMES_2022
 from occupy.demo.upsert import sync_rows, upsert
-from occupy.cfp.models import Call
 from occupy.editions.models import Edition, EditionMode, Room, RoomKind, SessionFormat, Theme
 from occupy.people.models import Person
 from occupy.programme.models import Attendance, Session, SessionSpeaker
