@@ -18,6 +18,7 @@ from occupy.registration.views.headers import private_page
 from occupy.web import ratelimit
 
 SIGN_IN = "people:login"
+AFTER_VERIFY = "account_after_verify"
 
 
 def _too_many():
@@ -46,6 +47,10 @@ def signup(request):
                 password=form.cleaned_data["password"],
                 language=translation.get_language(),
             )
+            if context["next"]:
+                # Where the confirmation leads, when it is opened in this browser (an invitation, say). Kept in the
+                # session rather than in the e-mail's link: the outbox never stores such links.
+                request.session[AFTER_VERIFY] = context["next"]
             return render(request, "people/account/signup_sent.html", {"email": form.cleaned_data["email"]})
         return render(request, "people/account/signup.html", context, status=400)
     return render(request, "people/account/signup.html", context)
@@ -56,12 +61,13 @@ def verify(request, token):
     """GET shows a button (mail scanners follow links); POST verifies the address and signs the account in."""
     if request.method != "POST":
         return render(request, "people/account/verify.html", {"token": token})
+    next_url = request.session.get(AFTER_VERIFY, "")
     user = accounts.verify_account(token=token)
     if user is None:
         return render(request, "people/account/verify_invalid.html", status=400)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Your e-mail address is confirmed and you are signed in."))
-    return redirect("people:profile")
+    return redirect(next_url or "people:profile")
 
 
 @method_decorator(private_page, name="dispatch")

@@ -180,3 +180,26 @@ def test_the_public_person_page_waits_for_a_published_session(client):
     _profile(client, "")
     person = Person.objects.get(user=user)
     assert client.get(person.get_absolute_url()).status_code == 404
+
+
+def test_signup_from_an_invitation_leads_back_to_it_once_confirmed(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("people:signup") + "?next=/cfp/invitation/abc/",
+            {"name": "Olena", "email": "olena@example.org", "password": "a long passphrase 42"},
+        )
+    link = _link(mailoutbox[0], "verify").removeprefix("http://127.0.0.1:8000")
+    assert "invitation" not in mailoutbox[0].body
+    assert client.post(link)["Location"] == "/cfp/invitation/abc/"
+
+
+def test_signup_refuses_a_next_address_on_another_site(client, django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("people:signup") + "?next=https://evil.example/",
+            {"name": "Olena", "email": "olena@example.org", "password": "a long passphrase 42"},
+        )
+    link = _link(mailoutbox[0], "verify").removeprefix("http://127.0.0.1:8000")
+    assert client.post(link)["Location"] == reverse("people:profile")
