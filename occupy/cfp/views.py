@@ -141,7 +141,7 @@ def invitation(request, invitation):
     """A co-speaker's invitation: signed in, they agree or decline; otherwise they sign in or make an account
     first and come back here."""
     speaker = queries.get_invitation_or_404(invitation)
-    context = {"speaker": speaker, "submission": speaker.submission}
+    context = {"speaker": speaker, "submission": speaker.submission, "edition": speaker.submission.edition}
     if request.method != "POST" or not request.user.is_authenticated:
         return render(request, "cfp/invitation.html", context)
     if request.POST.get("action") == "decline":
