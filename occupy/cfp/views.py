@@ -67,7 +67,14 @@ def _save(request, edition, call, submission=None):
     """Render or save the contribution form (one service call); refusals keep everything typed."""
     submitting = request.POST.get("action") == "submit"
     form, speakers = _forms(request, call, submission, submitting=submitting)
-    context = {"edition": edition, "call": call, "form": form, "speakers": speakers, "submission": submission}
+    context = {
+        "edition": edition,
+        "call": call,
+        "form": form,
+        "speakers": speakers,
+        "submission": submission,
+        "is_open": call.is_open(timezone.now()),
+    }
     if request.method != "POST":
         return render(request, "cfp/submit.html", context)
     if ratelimit.ip_over_limit(request, "submission"):

@@ -226,3 +226,11 @@ def test_call_page_shows_a_change_of_the_call_at_once(client, settings):
     call.guidance = "Second guidance"
     call.save()
     assert "Second guidance" in client.get(url).content.decode()
+
+
+def test_submit_page_of_a_closed_call_says_so(ana_client, call):
+    call.opens_at = timezone.now() - datetime.timedelta(days=3)
+    call.closes_at = timezone.now() - datetime.timedelta(days=1)
+    call.save()
+    page = ana_client.get(reverse("cfp:submit", kwargs={"edition": call.edition.slug})).content.decode()
+    assert "The call is not open now: contributions cannot be submitted or changed." in page
