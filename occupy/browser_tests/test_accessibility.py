@@ -25,6 +25,7 @@ def public_pages() -> list[str]:
         "/sample/schedule/",
         f"/sample/sessions/{session.slug}/",
         "/sample/speakers/",
+        "/sample/cfp/",
         "/2020/speakers/",
         "/2022/speakers/",
         f"/speakers/{speaker.slug}/",

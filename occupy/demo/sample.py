@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Max
 from django.utils import timezone
 
+from occupy.cfp.models import Call
 from occupy.demo import names
 from occupy.demo.programme_plan import ROOMS, invent_person, plan_people, plan_programme
 from occupy.demo.registrations_plan import plan_registrations
@@ -109,6 +110,12 @@ SAMPLE_EDITION = {
 }
 
 
+SAMPLE_CALL_GUIDANCE = (
+    "This call is sample data: try submitting a contribution. Tell us what your library did, for whom, and what "
+    "other librarians can learn from it."
+)
+
+
 def load_sample(*, today: datetime.date | None = None) -> Edition:
     """Write the sample edition, dated from `today` (default: today in its time zone), with its themes,
     formats, rooms, programme, invented speakers and registrations. Returns the edition.
@@ -119,6 +126,7 @@ def load_sample(*, today: datetime.date | None = None) -> Edition:
     the plan no longer names are deleted. Sends no signals for the bulk writes.
     """
     today = today or timezone.localdate(timezone=ZoneInfo(TIME_ZONE))
+    tz = ZoneInfo(TIME_ZONE)
     edition, _ = upsert(Edition, lookup={"slug": SLUG}, values={**SAMPLE_EDITION, **sample_dates(today)})
     for order, (theme_slug, title, description) in enumerate(THEMES_2022):
         upsert(
@@ -165,6 +173,20 @@ def load_sample(*, today: datetime.date | None = None) -> Edition:
     wanted = {(link.session_id, link.person_id) for link in links}
     existing.exclude(pk__in=[link.pk for link in existing if (link.session_id, link.person_id) in wanted]).delete()
     sync_rows(existing.all(), links, key=lambda link: (link.session_id, link.person_id), fields=["role", "order"])
+
+    # An open call for contributions, so that a newcomer can try submitting: opened two weeks ago, it closes
+    # three weeks before the first day (at 23:59 in the edition's time zone).
+    upsert(
+        Call,
+        lookup={"edition": edition},
+        values={
+            "opens_at": datetime.datetime.combine(today - datetime.timedelta(days=14), datetime.time(9), tzinfo=tz),
+            "closes_at": datetime.datetime.combine(
+                edition.start_date - datetime.timedelta(days=21), datetime.time(23, 59), tzinfo=tz
+            ),
+            "guidance": SAMPLE_CALL_GUIDANCE,
+        },
+    )
 
     # Registrations made by the start of today, so that two loads on one day plan the same rows.
     now = datetime.datetime.combine(today, datetime.time(0), tzinfo=ZoneInfo(TIME_ZONE))

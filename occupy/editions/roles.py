@@ -25,38 +25,23 @@ GRANTS = {
 }
 
 
-def _remembered(user) -> dict[str, set[str]]:
-    return user.__dict__.setdefault("_edition_roles", {})
-
-
 def remember_every_role(user) -> dict[str, set[str]]:
     """Read the roles `user` holds in every edition (one query) and remember them on the user object, so that
     `roles_of` asks nothing more for any edition during the request (a page listing every edition)."""
     if not user.is_authenticated:
         return {}
-    remembered = _remembered(user)
-    if not user.__dict__.get("_every_edition_role_read"):
-        remembered.clear()
+    if "_edition_roles" not in user.__dict__:
+        remembered: dict[str, set[str]] = {}
         for slug, role in EditionRole.objects.filter(user=user).values_list("edition__slug", "role"):
             remembered.setdefault(slug, set()).add(role)
-        user.__dict__["_every_edition_role_read"] = True
-    return remembered
+        user.__dict__["_edition_roles"] = remembered
+    return user.__dict__["_edition_roles"]
 
 
 def roles_of(user, edition_slug: str) -> set[str]:
-    """The roles `user` holds in the edition `edition_slug`. The first call reads the account's roles in every
-    edition (one query; an account holds a few) and remembers them on the user object for the request, so a page
-    that checks permissions for many editions (the workspace) asks once."""
-    if not user.is_authenticated:
-        return set()
-    remembered = _remembered(user)
-    if edition_slug not in remembered:
-        if user.__dict__.get("_every_edition_role_read"):
-            return set()
-        remembered[edition_slug] = set(
-            EditionRole.objects.filter(user=user, edition__slug=edition_slug).values_list("role", flat=True)
-        )
-    return remembered[edition_slug]
+    """The roles `user` holds in the edition `edition_slug` (the account's roles in every edition are read once per
+    request, by `remember_every_role`)."""
+    return remember_every_role(user).get(edition_slug, set())
 
 
 def holds(user, perm: str, *, edition_slug: str | None = None) -> bool:
@@ -74,9 +59,5 @@ def holds(user, perm: str, *, edition_slug: str | None = None) -> bool:
 
 
 def has_any_role(user) -> bool:
-    """Whether `user` holds a role in some edition (asks nothing once `remember_every_role` has read them)."""
-    if not user.is_authenticated:
-        return False
-    if user.__dict__.get("_every_edition_role_read"):
-        return any(_remembered(user).values())
-    return EditionRole.objects.filter(user=user).exists()
+    """Whether `user` holds a role in some edition."""
+    return any(remember_every_role(user).values())

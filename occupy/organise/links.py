@@ -21,6 +21,7 @@ PAGES = (
     ("organise:badges-page", _("Badges")),
     ("organise:roles", _("People and roles")),
     ("organise:edition-settings", _("Settings and publishing")),
+    ("organise:call", _("Call for contributions")),
 )
 
 

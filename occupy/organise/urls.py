@@ -1,44 +1,31 @@
+"""Every organiser page, under organise/. Each view checks a named permission for the edition in its URL
+(`occupy/organise/permissions.py`); the role matrix test walks this list."""
+
 from django.urls import path
 
-from occupy.organise.views import badges, checkin, home, registrations
+from occupy.organise.views import badges, call, checkin, desk, editions, home, registrations, roles
 
 app_name = "organise"
 urlpatterns = [
     path("organise/", home.home, name="home"),
-]
-
-# Editions: a new one (a draft), its settings, publishing it.
-from occupy.organise.views import editions  # noqa: E402
-
-urlpatterns += [
+    # Editions: a new one (a draft), its settings, publishing it.
     path("organise/new/", editions.new_edition, name="edition-new"),
     path("organise/<slug:edition>/settings/", editions.edition_settings, name="edition-settings"),
     path("organise/<slug:edition>/publish/", editions.publish, name="edition-publish"),
-]
-
-# Registrations, check-in and badges (moved from the registration app; the paths are unchanged).
-urlpatterns += [
+    # Who may do what for an edition.
+    path("organise/<slug:edition>/people/", roles.roles, name="roles"),
+    path("organise/<slug:edition>/people/take/", roles.take_role, name="roles-take"),
+    # Registrations, check-in and badges.
     path("organise/<slug:edition>/registrations/", registrations.registrations, name="registrations"),
     path("organise/<slug:edition>/registrations.csv", registrations.registrations_csv, name="registrations-csv"),
     path("organise/<slug:edition>/check-in/", checkin.check_in_page, name="check-in"),
     path("organise/<slug:edition>/check-in/count.json", checkin.check_in_count, name="check-in-count"),
+    # At the check-in desk: walk-ins and online registrants who came to the venue.
+    path("organise/<slug:edition>/check-in/walk-in/", desk.walk_in, name="walk-in"),
+    path("organise/<slug:edition>/check-in/to-live/", desk.move_to_live, name="move-to-live"),
     path("organise/<slug:edition>/badges/", badges.badges_page, name="badges-page"),
     path("organise/<slug:edition>/badges.pdf", badges.badges_pdf, name="badges"),
     path("organise/<slug:edition>/badges/<int:batch>.pdf", badges.badge_batch_pdf, name="badges-batch"),
-]
-
-# Who may do what for an edition.
-from occupy.organise.views import roles  # noqa: E402
-
-urlpatterns += [
-    path("organise/<slug:edition>/people/", roles.roles, name="roles"),
-    path("organise/<slug:edition>/people/take/", roles.take_role, name="roles-take"),
-]
-
-# At the check-in desk: walk-ins and online registrants who came to the venue.
-from occupy.organise.views import desk  # noqa: E402
-
-urlpatterns += [
-    path("organise/<slug:edition>/check-in/walk-in/", desk.walk_in, name="walk-in"),
-    path("organise/<slug:edition>/check-in/to-live/", desk.move_to_live, name="move-to-live"),
+    # The call for contributions.
+    path("organise/<slug:edition>/call/", call.call_settings, name="call"),
 ]

@@ -7,6 +7,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from occupy.web.pagecache import bump_version
 
 PUBLIC_CONTENT_APPS = ("editions", "people", "content", "programme")
+# Public models of apps that are otherwise private (submissions are not public content).
+PUBLIC_CONTENT_MODELS = ("cfp.Call",)
 
 
 def _bump(sender, **kwargs):
@@ -16,8 +18,9 @@ def _bump(sender, **kwargs):
 
 
 def connect():
-    for label in PUBLIC_CONTENT_APPS:
-        for model in apps.get_app_config(label).get_models():
-            post_save.connect(_bump, sender=model, dispatch_uid=f"bump-save-{model._meta.label}")
-            post_delete.connect(_bump, sender=model, dispatch_uid=f"bump-delete-{model._meta.label}")
+    models = [model for label in PUBLIC_CONTENT_APPS for model in apps.get_app_config(label).get_models()]
+    models += [apps.get_model(label) for label in PUBLIC_CONTENT_MODELS]
+    for model in models:
+        post_save.connect(_bump, sender=model, dispatch_uid=f"bump-save-{model._meta.label}")
+        post_delete.connect(_bump, sender=model, dispatch_uid=f"bump-delete-{model._meta.label}")
     m2m_changed.connect(_bump, dispatch_uid="bump-m2m")

@@ -50,6 +50,7 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Submission
+        skip_postgeneration_save = True
 
     edition = factory.SubFactory(EditionFactory)
     title = factory.Sequence(lambda n: f"Contribution {n}")

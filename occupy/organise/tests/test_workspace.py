@@ -30,6 +30,7 @@ def test_the_links_ask_for_the_permissions_the_views_require():
         "organise:badges-page": "registration.print_badges",
         "organise:roles": "editions.manage_edition",
         "organise:edition-settings": "editions.manage_edition",
+        "organise:call": "cfp.manage_call",
     }
 
 

@@ -16,6 +16,9 @@ class EmailKind(models.TextChoices):
     PROMOTED = "promoted", _("Promoted from the waiting list")
     CANCELLED = "cancelled", _("Registration cancelled")
     SEAT = "seat", _("A workshop seat freed up")
+    # E-mails not about a registration (accounts, the call for contributions): rendered from `template`.
+    ACCOUNT = "account", _("About an account")
+    CALL = "call", _("About a contribution to the call")
 
 
 class EmailStatus(models.TextChoices):
@@ -49,7 +52,12 @@ class EmailLog(models.Model):
     """
 
     registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="emails", verbose_name=_("registration")
+        Registration,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="emails",
+        verbose_name=_("registration"),
     )
     kind = models.CharField(_("kind"), max_length=12, choices=EmailKind.choices)
     to = models.EmailField(_("to"), max_length=254)
@@ -60,6 +68,11 @@ class EmailLog(models.Model):
     created_at = models.DateTimeField(_("queued at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     claimed_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
+    # For e-mails without a registration (see queue_message): the templates, the language and the plain values
+    # they read. Secrets (links with tokens) are never stored here: mailing.SECRET_LINKS makes them when sending.
+    template = models.CharField(_("template"), max_length=100, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    context = models.JSONField(_("values"), default=dict, blank=True)
 
     objects = EmailLogQuerySet.as_manager()
 

@@ -42,6 +42,22 @@ def queue_email(registration: Registration, kind: str) -> EmailLog:
     return log
 
 
+def queue_message(
+    *, to: str, kind: str, template: str, subject: str, language: str, context: dict | None = None
+) -> EmailLog:
+    """Write an e-mail that is not about a registration (an account's, a contribution's) to the outbox; it is
+    delivered like every other (see queue_email). `template` names `<template>.txt` and `<template>.html`;
+    `context` holds plain JSON values (never a secret: see mailing.SECRET_LINKS); `subject` is final (already in
+    `language`, with the sample prefix when it applies).
+
+    Side effects: as queue_email."""
+    log = EmailLog.objects.create(
+        kind=kind, to=to, subject=subject[:300], template=template, language=language, context=context or {}
+    )
+    transaction.on_commit(lambda: _hand_to_task(log.pk))
+    return log
+
+
 def _hand_to_task(log_id: int) -> bool:
     from occupy.registration.tasks import send_registration_email
 

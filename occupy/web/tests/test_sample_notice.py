@@ -14,14 +14,17 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 from lxml import etree
 
+from occupy.cfp.services.submissions import invite_co_speaker
+from occupy.cfp.tests.factories import CallFactory, SubmissionFactory, SubmissionSpeakerFactory
 from occupy.editions.tests.factories import EditionFactory
 from occupy.people.tests.factories import PersonFactory
 from occupy.programme.tests.factories import SessionFactory, SessionSpeakerFactory
-from occupy.registration.models import AttendanceMode, BadgeBatch, EmailKind, RegistrationStatus
+from occupy.registration.mailing import SUBJECTS
+from occupy.registration.models import AttendanceMode, BadgeBatch, RegistrationStatus
 from occupy.registration.services.agenda import add_to_agenda
 from occupy.registration.services.badges import request_badges
 from occupy.registration.services.certificates import issue_certificate
@@ -51,6 +54,12 @@ NOT_WALKED = {
     "organise:walk-in": "POST only: it redirects to the check-in page, which is walked",
     "organise:move-to-live": "POST only: it redirects to the check-in page, which is walked",
     "organise:roles-take": "POST only: it redirects to the people page, which is walked",
+    "people:verify": "an account's confirmation link, not a page of an edition",
+    "people:password-reset-confirm": "an account's password link, not a page of an edition",
+    "cfp:edit-submission": "its submitter's only, signed in (cfp tests); a visitor is sent to sign in",
+    "cfp:withdraw-submission": "POST only, its submitter's: it redirects to their contributions",
+    "cfp:invitation": "a co-speaker's secret link: test_the_invitation_of_a_sample_edition_says_so",
+    "cfp:submit": "signed in only (a visitor is sent to sign in): test_the_invitation_of_a_sample_edition_says_so",
 }
 
 
@@ -89,6 +98,7 @@ def make_edition(*, is_sample: bool, year: int):
     check_in(participant, by=None, at=starts)
     certificate = issue_certificate(participant)
     pending = RegistrationFactory(edition=edition, status=RegistrationStatus.PENDING, confirmed_at=None)
+    CallFactory(edition=edition)
     return {
         "edition": edition,
         "session": session,
@@ -219,7 +229,7 @@ def test_sample_pages_carry_the_notice_in_the_visitors_language(client):
     assert "Демонстраційні дані" in ukrainian and NOTICE not in ukrainian
 
 
-@pytest.mark.parametrize("kind", EmailKind.values)
+@pytest.mark.parametrize("kind", list(SUBJECTS))  # the e-mails about a registration
 def test_every_email_of_a_sample_edition_says_so(kind, django_capture_on_commit_callbacks):
     made = make_edition(is_sample=True, year=2039)
 
@@ -233,7 +243,7 @@ def test_every_email_of_a_sample_edition_says_so(kind, django_capture_on_commit_
     assert NOTICE in html
 
 
-@pytest.mark.parametrize("kind", EmailKind.values)
+@pytest.mark.parametrize("kind", list(SUBJECTS))
 def test_no_email_of_a_real_edition_says_sample(kind, django_capture_on_commit_callbacks):
     made = make_edition(is_sample=False, year=2038)
 
@@ -243,6 +253,24 @@ def test_no_email_of_a_real_edition_says_sample(kind, django_capture_on_commit_c
     message = mail.outbox[-1]
     assert "Sample" not in message.subject
     assert "Sample data" not in message.body and "Sample data" not in message.alternatives[0][0]
+
+
+@pytest.mark.parametrize("is_sample", [True, False])
+def test_the_invitation_of_a_sample_edition_says_so(client, django_capture_on_commit_callbacks, is_sample):
+    made = make_edition(is_sample=is_sample, year=2039 if is_sample else 2038)
+    submission = SubmissionFactory(edition=made["edition"])
+    speaker = SubmissionSpeakerFactory(submission=submission)
+
+    # In the submitter's language, which a request made active: English here, as the notice above is.
+    with django_capture_on_commit_callbacks(execute=True), translation.override("en"):
+        invite_co_speaker(speaker=speaker)
+
+    message = mail.outbox[-1]
+    page = client.get(reverse("cfp:invitation", kwargs={"invitation": speaker.invitation})).content.decode()
+    client.force_login(submission.submitter)
+    form = client.get(reverse("cfp:submit", kwargs={"edition": made["edition"].slug})).content.decode()
+    said = [message.subject.startswith(f"{SUBJECT_PREFIX} "), NOTICE in message.body, NOTICE in page, NOTICE in form]
+    assert said == [is_sample] * 4
 
 
 def test_a_sample_person_or_session_shows_the_notice_even_in_a_real_edition(client):
