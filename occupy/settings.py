@@ -147,6 +147,9 @@ RATELIMIT_TRUSTED_PROXIES = env_int("RATELIMIT_TRUSTED_PROXIES", 1)
 # the others are anonymised once the year after their edition is over (registration/services/retention.py).
 RETENTION_UNCONFIRMED_DAYS = env_int("RETENTION_UNCONFIRMED_DAYS", 30)
 
+# Organisers, reviewers, the check-in desk and submitters all sign in here (the admin's own page is for staff).
+LOGIN_URL = "people:login"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

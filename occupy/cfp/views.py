@@ -3,6 +3,7 @@ co-speaker's invitation. Everything but the call page is private (never cached).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -107,10 +108,12 @@ def _save(request, edition, call, submission=None):
 
 
 @private_page
-@login_required(login_url=SIGN_IN)
 def submit(request, edition):
+    # The edition and its call first: a draft edition's address answers 404 to everyone, signed in or not.
     edition = get_edition_or_404(edition)
     call = queries.get_call_or_404(edition)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), SIGN_IN)
     return _save(request, edition, call)
 
 

@@ -29,9 +29,9 @@ def current_edition() -> Edition | None:
 
 
 def get_edition_overview(slug: str) -> Edition:
-    """A published edition with its themes and session formats in their order; 404 when unknown (three
-    queries)."""
-    edition = _with_themes_and_formats(Edition.objects.published().filter(slug=slug)).first()
+    """A published edition with its themes and session formats in their order, and its call for contributions if
+    it has one (the page links to it); 404 when unknown (three queries)."""
+    edition = _with_themes_and_formats(Edition.objects.published().filter(slug=slug).select_related("call")).first()
     if edition is None:
         raise Http404(_("There is no edition “%(slug)s”.") % {"slug": slug})
     return edition

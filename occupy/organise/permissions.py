@@ -9,7 +9,6 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
 
 from occupy.editions.roles import holds
 
@@ -26,7 +25,7 @@ def require_permission(perm: str):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+                return redirect_to_login(request.get_full_path())
             if not may(request.user, perm, edition_slug=kwargs.get("edition")):
                 raise PermissionDenied
             return view(request, *args, **kwargs)

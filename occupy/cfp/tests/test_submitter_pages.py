@@ -234,3 +234,11 @@ def test_submit_page_of_a_closed_call_says_so(ana_client, call):
     call.save()
     page = ana_client.get(reverse("cfp:submit", kwargs={"edition": call.edition.slug})).content.decode()
     assert "The call is not open now: contributions cannot be submitted or changed." in page
+
+
+def test_the_edition_page_links_to_its_call_only_when_it_has_one(client):
+    without = EditionFactory(is_published=True)
+    with_call = CallFactory(edition=EditionFactory(is_published=True)).edition
+
+    assert f'href="/{without.slug}/cfp/"' not in client.get(f"/{without.slug}/").content.decode()
+    assert f'href="/{with_call.slug}/cfp/"' in client.get(f"/{with_call.slug}/").content.decode()

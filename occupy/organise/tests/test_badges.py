@@ -69,7 +69,7 @@ def test_badges_need_the_print_badges_permission(client, django_user_model, edit
 
     assert anonymous.status_code == 302
     assert not_staff.status_code == not_staff_post.status_code == 403
-    assert anonymous["Location"].startswith("/admin/login/")
+    assert anonymous["Location"].startswith("/account/login/")
     assert BadgeBatch.objects.count() == 0
 
 

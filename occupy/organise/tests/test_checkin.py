@@ -36,7 +36,7 @@ def test_check_in_page_needs_the_check_in_permission(client, django_user_model, 
     not_staff_count = client.get(f"{url}count.json")
 
     assert anonymous.status_code == 302
-    assert anonymous["Location"].startswith("/admin/login/")
+    assert anonymous["Location"].startswith("/account/login/")
     assert not_staff.status_code == not_staff_post.status_code == not_staff_count.status_code == 403
     assert AttendanceDay.objects.count() == 0
 

@@ -19,7 +19,7 @@ def test_organise_list_needs_a_staff_login(client, edition):
     for url in ("/organise/2031/registrations/", "/organise/2031/registrations.csv"):
         response = client.get(url)
         assert response.status_code == 302
-        assert response["Location"].startswith("/admin/login/")
+        assert response["Location"].startswith("/account/login/")
 
 
 def test_organise_participant_token_cannot_reach_the_list(client, edition):

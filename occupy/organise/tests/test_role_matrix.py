@@ -185,13 +185,13 @@ def test_role_matrix(world, name, actor):
         if response.status_code == 405:  # POST-only
             response = client.post(url, POST_DATA[name](world) if name in POST_DATA else {})
         assert response.status_code in (200, 302, 303), (name, actor, response.status_code)
-        assert not response.get("Location", "").startswith("/admin/login/"), (name, actor)
+        assert not response.get("Location", "").startswith("/account/login/"), (name, actor)
         return
     responses = [response, client.post(url, POST_DATA[name](world) if name in POST_DATA else {})]
     for response in responses:
         if expected == SIGN_IN:
             assert response.status_code == 302, (name, actor, response.status_code)
-            assert response["Location"] == f"/admin/login/?next={url}", (name, actor)
+            assert response["Location"] == f"/account/login/?next={url}", (name, actor)
         else:
             assert response.status_code == expected, (name, actor, response.status_code)
         body = response.content.decode()

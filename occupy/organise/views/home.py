@@ -1,6 +1,5 @@
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
-from django.urls import reverse
 
 from occupy.editions.queries import editions_for_organisers
 from occupy.editions.roles import remember_every_role
@@ -17,7 +16,7 @@ def home(request):
     A landing page without personal data, so an account without any organiser permission gets it too (with a
     message saying whom to ask), not a 403. Never cached: what it lists depends on who is signed in."""
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        return redirect_to_login(request.get_full_path())
     remember_every_role(request.user)  # one query for every edition's roles, not one per edition
     rows = [{"edition": edition, "pages": pages_for(request.user, edition)} for edition in editions_for_organisers()]
     editions = [row for row in rows if row["pages"]]  # a role in one edition shows that edition only
