@@ -19,6 +19,8 @@ PAGES = (
     ("registration:organise-list", _("Registrations")),
     ("registration:check-in", _("Check-in desk")),
     ("registration:badges-page", _("Badges")),
+    ("organise:review-list", _("My reviews")),
+    ("organise:review-ranking", _("Review: ranking and decisions")),
 )
 
 

@@ -33,7 +33,13 @@ def confirmation_url(registration) -> str:
 
 
 def build_message(log: EmailLog) -> EmailMultiAlternatives:
-    """The e-mail a log row stands for, rendered now (so a retried confirmation link is fresh)."""
+    """The e-mail a log row stands for: a registration's rendered now (so a retried confirmation link is fresh),
+    any other as it was rendered when queued."""
+    if log.registration_id is None:
+        message = EmailMultiAlternatives(subject=log.subject, body=log.text, to=[log.to])
+        if log.html:
+            message.attach_alternative(log.html, "text/html")
+        return message
     registration = log.registration
     edition = registration.edition
     with translation.override(registration.language):

@@ -16,6 +16,9 @@ class EmailKind(models.TextChoices):
     PROMOTED = "promoted", _("Promoted from the waiting list")
     CANCELLED = "cancelled", _("Registration cancelled")
     SEAT = "seat", _("A workshop seat freed up")
+    # E-mails that are not about a registration are rendered when queued and kept whole on the row.
+    DECISION = "decision", _("Decision on a submission")
+    REMINDER = "reminder", _("Reminder to confirm a session")
 
 
 class EmailStatus(models.TextChoices):
@@ -40,7 +43,7 @@ class EmailLogQuerySet(models.QuerySet):
 
 
 class EmailLog(models.Model):
-    """Every e-mail to a participant: the outbox its senders deliver from, and what organisers see was sent.
+    """Every e-mail to a participant or a speaker: the outbox senders deliver from, and what organisers see was sent.
 
     A row is written (queued) in the same transaction as the change that causes the e-mail, so the e-mail
     exists exactly when the change does. Senders (the task handed each e-mail after the commit, the periodic
@@ -49,11 +52,21 @@ class EmailLog(models.Model):
     """
 
     registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="emails", verbose_name=_("registration")
+        Registration,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="emails",
+        verbose_name=_("registration"),
+        help_text=_("Empty for an e-mail that is not about a registration: its text is kept on the row."),
     )
     kind = models.CharField(_("kind"), max_length=12, choices=EmailKind.choices)
     to = models.EmailField(_("to"), max_length=254)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
+    # The message as rendered when queued, for e-mails without a registration (a registration's e-mail is
+    # rendered when sent, so a retried confirmation link is fresh).
+    text = models.TextField(_("text"), blank=True)
+    html = models.TextField(_("HTML"), blank=True)
     status = models.CharField(_("status"), max_length=8, choices=EmailStatus.choices, default=EmailStatus.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("last error"), blank=True)

@@ -42,6 +42,16 @@ def queue_email(registration: Registration, kind: str) -> EmailLog:
     return log
 
 
+def queue_message(*, to: str, kind: str, subject: str, text: str, html: str = "") -> EmailLog:
+    """Write an e-mail that is not about a registration (a speaker's decision, a reminder), rendered now in its
+    recipient's language, to the outbox; delivered like every other e-mail, once, after the commit.
+
+    Side effects: one EmailLog row (queued, without a registration); after commit, the mail task."""
+    log = EmailLog.objects.create(kind=kind, to=to, subject=subject[:300], text=text, html=html)
+    transaction.on_commit(lambda: _hand_to_task(log.pk))
+    return log
+
+
 def _hand_to_task(log_id: int) -> bool:
     from occupy.registration.tasks import send_registration_email
 
