@@ -22,6 +22,8 @@ from occupy.programme.models import Attendance, Session, SessionSpeaker, Unavail
 from occupy.registration.models import EmailKind
 from occupy.registration.services.mail import queue_message
 
+# A speaker who has not confirmed is reminded this many days after the decision, then every this many days.
+REMIND_AFTER_DAYS = 7
 REMINDER_SUBJECT = _("Please confirm your contribution “{title}” to {edition}")
 REMINDER_BODY = _(
     "Dear {name},\n\nYour contribution “{title}” is accepted for {edition}, and we have not heard from you yet. "
