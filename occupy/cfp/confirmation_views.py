@@ -20,7 +20,7 @@ def confirm(request, invitation):
     )
     submission = speaker.submission
     edition = submission.edition
-    form = ConfirmationForm(request.POST or None)
+    form = ConfirmationForm(request.POST if request.method == "POST" else None)
     context = {
         "speaker": speaker,
         "submission": submission,

@@ -108,10 +108,12 @@ def assign_reviews(*, edition: Edition, per_submission: int) -> int:
     return len(new)
 
 
-def save_criterion(*, edition: Edition, name: str, description: str = "", weight: int = 1, criterion=None):
+def save_criterion(
+    *, edition: Edition, name: str, description: str = "", weight: int = 1, order: int = 0, criterion=None
+):
     """Add a criterion to `edition`, or change `criterion`. Side effects: one ReviewCriterion row."""
     criterion = criterion or ReviewCriterion(edition=edition)
-    criterion.name, criterion.description, criterion.weight = name, description, weight
+    criterion.name, criterion.description, criterion.weight, criterion.order = name, description, weight, order
     criterion.full_clean()
     with transaction.atomic():
         criterion.save()

@@ -68,7 +68,7 @@ def templates(request, edition):
     language = chosen.get("language") or settings.LANGUAGE_CODE
     subject, body = template_text(edition, decision, language)
     stored = DecisionTemplate.objects.filter(edition=edition, decision=decision, language=language).first()
-    form = TemplateForm(request.POST or None, initial={"subject": subject, "body": body})
+    form = TemplateForm(request.POST if request.method == "POST" else None, initial={"subject": subject, "body": body})
     status = 200
     if request.method == "POST":
         if form.is_valid():

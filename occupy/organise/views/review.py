@@ -89,12 +89,13 @@ def assign(request, edition):
 def criteria(request, edition):
     edition = get_edition_or_404(edition, published_only=False)
     criterion = None
-    if request.POST.get("criterion"):
-        criterion = get_object_or_404(ReviewCriterion, edition=edition, pk=_number(request.POST["criterion"]))
+    chosen = request.POST.get("criterion") or request.GET.get("criterion")  # the one to change or delete
+    if chosen:
+        criterion = get_object_or_404(ReviewCriterion, edition=edition, pk=_number(chosen))
     if criterion is not None and "delete" in request.POST:
         delete_criterion(criterion=criterion)
         return redirect(request.path)
-    form = CriterionForm(request.POST or None, instance=criterion)
+    form = CriterionForm(request.POST if request.method == "POST" else None, instance=criterion)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -124,7 +125,7 @@ def review(request, edition, code):
     edition = get_edition_or_404(edition, published_only=False)
     submission = submission_for_review(edition, code, request.user)
     mine = own_review(submission, request.user)
-    form = ReviewForm(request.POST or None, criteria=criteria_of(edition), review=mine)
+    form = ReviewForm(request.POST if request.method == "POST" else None, criteria=criteria_of(edition), review=mine)
     status = 200
     if request.method == "POST":
         if form.is_valid():
