@@ -174,6 +174,10 @@ def main() -> int:
             step("registration (bench/registration.py)")
             done = subprocess.run([PYTHON, str(registration)], cwd=ROOT, env={**env, "BENCH_URL": base}, check=False)
             status = status or done.returncode
+        print()
+        step("review ranking, signed in as an organiser (bench/review.py)")
+        done = subprocess.run([PYTHON, str(ROOT / "bench" / "review.py")], cwd=ROOT, env={**env, "BENCH_URL": base})
+        status = status or done.returncode
         if int(os.environ.get("BENCH_MIXED_SECONDS", "60")) > 0:
             print()
             step("mixed load and Redis stopped halfway (bench/mixed.py, its own gunicorn and Redis)")
