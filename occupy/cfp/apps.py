@@ -8,3 +8,8 @@ class CfpConfig(AppConfig):
 
     name = "occupy.cfp"
     verbose_name = _("Call for contributions")
+
+    def ready(self):
+        from occupy.cfp.services.decisions import register_mail_links
+
+        register_mail_links()

@@ -1,4 +1,11 @@
-"""Building a participant's e-mail: text and HTML, in their language, from templates per kind."""
+"""Building an e-mail of the outbox: text and HTML, in the recipient's language, from templates.
+
+A participant's e-mail is rendered from templates per kind and its registration; any other e-mail (an account's,
+a contribution's) from the `template` its row names, with the plain values saved with it plus the secret links
+that the app owning the template makes at sending time (`SECRET_LINKS`), so no token is ever stored in the outbox.
+"""
+
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -32,14 +39,33 @@ def confirmation_url(registration) -> str:
     return settings.SITE_URL + path
 
 
+# template → a function of the saved values returning the links with secrets the e-mail carries; apps register
+# theirs in AppConfig.ready() (registration never imports the apps above it).
+SECRET_LINKS: dict[str, Callable[[dict], dict]] = {}
+
+
+def register_secret_links(template: str, make_links: Callable[[dict], dict]) -> None:
+    SECRET_LINKS[template] = make_links
+
+
+def _build_from_template(log: EmailLog) -> EmailMultiAlternatives:
+    with translation.override(log.language or settings.LANGUAGE_CODE):
+        context = dict(log.context)
+        make_links = SECRET_LINKS.get(log.template)
+        if make_links is not None:
+            context.update(make_links(log.context))
+        context.update({"site_url": settings.SITE_URL, "subject": log.subject, "language": log.language})
+        text = render_to_string(f"{log.template}.txt", context)
+        html = render_to_string(f"{log.template}.html", context)
+    message = EmailMultiAlternatives(subject=log.subject, body=text, to=[log.to])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
 def build_message(log: EmailLog) -> EmailMultiAlternatives:
-    """The e-mail a log row stands for: a registration's rendered now (so a retried confirmation link is fresh),
-    any other as it was rendered when queued."""
+    """The e-mail a log row stands for, rendered now (so a retried confirmation link is fresh)."""
     if log.registration_id is None:
-        message = EmailMultiAlternatives(subject=log.subject, body=log.text, to=[log.to])
-        if log.html:
-            message.attach_alternative(log.html, "text/html")
-        return message
+        return _build_from_template(log)
     registration = log.registration
     edition = registration.edition
     with translation.override(registration.language):

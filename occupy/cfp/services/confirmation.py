@@ -14,13 +14,11 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from occupy.cfp.models import Decision, SpeakerAttendance, Submission, SubmissionSpeaker, SubmissionState
+from occupy.cfp.models import SpeakerAttendance, Submission, SubmissionSpeaker, SubmissionState
 from occupy.cfp.queries import speakers_to_remind
-from occupy.cfp.services.decisions import compose, language_of, placeholder_values
+from occupy.cfp.services.decisions import language_of, queue_speaker_email
 from occupy.people.models import Person
 from occupy.programme.models import Attendance, Session, SessionSpeaker, Unavailability
-from occupy.registration.models import EmailKind
-from occupy.registration.services.mail import queue_message
 
 # A speaker who has not confirmed is reminded this many days after the decision, then every this many days.
 REMIND_AFTER_DAYS = 7
@@ -153,25 +151,11 @@ def remind_speakers(*, after_days: int, now: datetime.datetime | None = None) ->
     with transaction.atomic():
         speakers = speakers_to_remind(accepted_before=now - interval, reminded_before=now - interval)
         for speaker in speakers.select_for_update(of=("self",)):
-            email = _reminder(speaker)
-            queue_message(
-                to=email.to, kind=EmailKind.REMINDER, subject=email.subject, text=email.text, html=email.html
-            )
+            language = language_of(speaker)
+            with translation.override(language):
+                subject, body = str(REMINDER_SUBJECT), str(REMINDER_BODY)
+            queue_speaker_email(speaker=speaker, subject=subject, body=body, language=language, confirm=True)
             speaker.reminded_at = now
             speaker.save(update_fields=["reminded_at"])
             reminded += 1
     return reminded
-
-
-def _reminder(speaker: SubmissionSpeaker):
-    language = language_of(speaker)
-    with translation.override(language):
-        subject, body = str(REMINDER_SUBJECT), str(REMINDER_BODY)
-    return compose(
-        to=speaker.email,
-        edition=speaker.submission.edition,
-        language=language,
-        subject=subject,
-        body=body,
-        values=placeholder_values(speaker, Decision.ACCEPT),
-    )

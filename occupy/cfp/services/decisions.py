@@ -6,7 +6,6 @@ in a title or a name is shown, never run.
 """
 
 import logging
-import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -14,11 +13,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape, linebreaks
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from occupy.cfp.mail_text import fill
 from occupy.cfp.models import Decision, DecisionTemplate, Submission, SubmissionSpeaker, SubmissionState
 from occupy.cfp.queries import DECIDABLE
 from occupy.editions import sample
@@ -32,7 +30,6 @@ STATE_OF = {
     Decision.WAITLIST: SubmissionState.WAITLISTED,
     Decision.REJECT: SubmissionState.REJECTED,
 }
-PLACEHOLDER = re.compile(r"\{(name|title|edition|link)\}")
 
 DEFAULT_SUBJECTS = {
     Decision.ACCEPT: _("Your contribution “{title}” is accepted at {edition}"),
@@ -58,6 +55,9 @@ DEFAULT_BODIES = {
 }
 
 
+SPEAKER_TEMPLATE = "cfp/email/speaker"  # .txt and .html, filled when sent (see speaker_links)
+
+
 @dataclass
 class Email:
     to: str
@@ -69,16 +69,13 @@ class Email:
 
 def language_of(speaker: SubmissionSpeaker) -> str:
     """The language a speaker reads their e-mails in: the language the submitter chose to present in when the
-    site speaks it (the submitter's account has no language of its own yet), otherwise the site's default."""
+    site speaks it (accounts have no language of their own yet), otherwise the site's default."""
     language = speaker.submission.language
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def link_for(speaker: SubmissionSpeaker, decision: str) -> str:
-    """An accepted speaker's confirmation page (unguessable: their invitation code); otherwise the edition."""
-    if decision == Decision.ACCEPT:
-        return settings.SITE_URL + reverse("cfp-confirm:confirm", kwargs={"invitation": speaker.invitation})
-    return settings.SITE_URL + speaker.submission.edition.get_absolute_url()
+def confirmation_url(invitation: str) -> str:
+    return settings.SITE_URL + reverse("cfp-confirm:confirm", kwargs={"invitation": invitation})
 
 
 def template_text(edition, decision: str, language: str, templates=None) -> tuple[str, str]:
@@ -93,49 +90,84 @@ def template_text(edition, decision: str, language: str, templates=None) -> tupl
         return str(DEFAULT_SUBJECTS[decision]), str(DEFAULT_BODIES[decision])
 
 
-def fill(text: str, values: dict[str, str]) -> str:
-    """`text` with its placeholders replaced (anything else in braces is left as typed)."""
-    return PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
-
-
-def compose(*, to: str, edition, language: str, subject: str, body: str, values: dict[str, str]) -> Email:
-    """An e-mail from a subject and body with placeholders, in `language`: a plain text part, and an HTML part
-    where the body and the values are escaped (markup in a title or a name is shown, never run)."""
+def speaker_message(
+    *, speaker: SubmissionSpeaker, subject: str, body: str, language: str, confirm: bool
+) -> tuple[str, dict]:
+    """The final subject and the plain values the outbox keeps for an e-mail to `speaker`: the body with its
+    placeholders, the values, and which link {link} stands for. Never the link itself: the invitation code in it
+    is a secret, made when the e-mail is sent (speaker_links)."""
+    submission = speaker.submission
+    edition = submission.edition
+    values = {"name": speaker.name, "title": submission.title, "edition": edition.title}
+    edition_url = settings.SITE_URL + edition.get_absolute_url()
     with translation.override(language):
         notice = sample.notice_text() if sample.is_sample(edition) else ""
-        subject = " ".join(fill(subject, values).split())
+        subject = " ".join(fill(subject, {**values, "link": edition_url}).split())
         if notice:
             subject = f"{gettext(sample.SUBJECT_PREFIX)} {subject}"
-        html_body = linebreaks(fill(escape(body), {key: escape(value) for key, value in values.items()}))
-        context = {"subject": subject, "language": language, "notice": notice, "edition": edition}
-        html = render_to_string("cfp/email/message.html", {**context, "body": mark_safe(html_body)})  # noqa: S308
-        text = render_to_string("cfp/email/message.txt", {**context, "body": fill(body, values)})
+    context = {
+        "body": body,
+        "values": values,
+        "speaker": speaker.pk,
+        "link": "confirm" if confirm else "edition",
+        "edition_url": edition_url,
+        "sample_notice": notice,
+    }
+    return subject, context
+
+
+def speaker_links(context: dict) -> dict:
+    """The link an e-mail to a speaker carries, made when it is sent: their confirmation page, or the edition's
+    (also when the speaker is gone since)."""
+    url = context.get("edition_url", settings.SITE_URL)
+    if context.get("link") == "confirm":
+        speakers = SubmissionSpeaker.objects.filter(pk=context.get("speaker"))
+        invitation = speakers.values_list("invitation", flat=True).first()
+        url = confirmation_url(invitation) if invitation else url
+    return {"values": {**context.get("values", {}), "link": url}}
+
+
+def register_mail_links() -> None:
+    """Called once by CfpConfig.ready(), in web and worker processes alike."""
+    from occupy.registration.mailing import register_secret_links
+
+    register_secret_links(SPEAKER_TEMPLATE, speaker_links)
+
+
+def render_speaker_email(*, to: str, subject: str, language: str, context: dict) -> Email:
+    """An e-mail to a speaker as the outbox will send it (mailing builds it from the same templates)."""
+    full = {**context, **speaker_links(context), "subject": subject, "language": language}
+    with translation.override(language):
+        text = render_to_string(f"{SPEAKER_TEMPLATE}.txt", full)
+        html = render_to_string(f"{SPEAKER_TEMPLATE}.html", full)
     return Email(to=to, language=language, subject=subject, text=text, html=html)
 
 
-def placeholder_values(speaker: SubmissionSpeaker, decision: str) -> dict[str, str]:
-    submission = speaker.submission
-    return {
-        "name": speaker.name,
-        "title": submission.title,
-        "edition": submission.edition.title,
-        "link": link_for(speaker, decision),
-    }
-
-
-def render_decision_email(speaker: SubmissionSpeaker, decision: str, *, templates=None, language=None) -> Email:
-    """The e-mail `decision` sends to `speaker`, in their language (or `language`, for a preview)."""
-    edition = speaker.submission.edition
-    language = language or language_of(speaker)
-    subject, body = template_text(edition, decision, language, templates)
-    values = placeholder_values(speaker, decision)
-    return compose(to=speaker.email, edition=edition, language=language, subject=subject, body=body, values=values)
+def queue_speaker_email(*, speaker: SubmissionSpeaker, subject: str, body: str, language: str, confirm: bool):
+    """Side effects: one outbox e-mail to `speaker`, delivered after the commit."""
+    subject, context = speaker_message(speaker=speaker, subject=subject, body=body, language=language, confirm=confirm)
+    return queue_message(
+        to=speaker.email,
+        kind=EmailKind.CALL,
+        template=SPEAKER_TEMPLATE,
+        subject=subject,
+        language=language,
+        context=context,
+    )
 
 
 def preview(*, submission: Submission, decision: str, language: str | None = None) -> list[Email]:
     """The e-mails `decision` would send for `submission`, one per speaker, in their language or `language`,
-    without sending anything."""
-    return [render_decision_email(speaker, decision, language=language) for speaker in submission.speakers.all()]
+    without sending or saving anything."""
+    emails = []
+    for speaker in submission.speakers.all():
+        in_language = language or language_of(speaker)
+        subject, body = template_text(submission.edition, decision, in_language)
+        subject, context = speaker_message(
+            speaker=speaker, subject=subject, body=body, language=in_language, confirm=decision == Decision.ACCEPT
+        )
+        emails.append(render_speaker_email(to=speaker.email, subject=subject, language=in_language, context=context))
+    return emails
 
 
 def decide(*, submissions, decision: str, by) -> int:
@@ -162,10 +194,10 @@ def decide(*, submissions, decision: str, by) -> int:
             submission.save(update_fields=["state", "decided_at", "updated_at"])
             for speaker in SubmissionSpeaker.objects.filter(submission=submission):
                 speaker.submission = submission
-                email = render_decision_email(speaker, decision, templates=templates)
-                queue_message(
-                    to=email.to, kind=EmailKind.DECISION, subject=email.subject, text=email.text, html=email.html
-                )
+                language = language_of(speaker)
+                subject, body = template_text(submission.edition, decision, language, templates)
+                confirm = decision == Decision.ACCEPT
+                queue_speaker_email(speaker=speaker, subject=subject, body=body, language=language, confirm=confirm)
     logger.info("Decision %s on %d submissions by account %s", decision, len(changed), getattr(by, "pk", None))
     return len(changed)
 

@@ -31,9 +31,11 @@ def test_decide_accepts_and_emails_every_speaker_once_in_their_language():
     assert "Reading &lt;b&gt;clubs&lt;/b&gt;" in html and "<b>clubs" not in html
     assert "Ana &lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
     assert '<html lang="ro">' in html
-    assert set(EmailLog.objects.values_list("kind", "status", "registration")) == {
-        (EmailKind.DECISION, EmailStatus.SENT, None)
+    assert set(EmailLog.objects.values_list("kind", "status", "registration", "language")) == {
+        (EmailKind.CALL, EmailStatus.SENT, None, "ro")
     }
+    # The confirmation link is made when the e-mail is sent: the outbox never keeps the invitation code.
+    assert all(cospeaker.invitation not in str(log.context) for log in EmailLog.objects.all())
 
     # The same decision again changes nothing and e-mails nobody.
     assert decide(submissions=[submission], decision=Decision.ACCEPT, by=organiser) == 0

@@ -16,9 +16,9 @@ class EmailKind(models.TextChoices):
     PROMOTED = "promoted", _("Promoted from the waiting list")
     CANCELLED = "cancelled", _("Registration cancelled")
     SEAT = "seat", _("A workshop seat freed up")
-    # E-mails that are not about a registration are rendered when queued and kept whole on the row.
-    DECISION = "decision", _("Decision on a submission")
-    REMINDER = "reminder", _("Reminder to confirm a session")
+    # E-mails not about a registration (accounts, the call for contributions): rendered from `template`.
+    ACCOUNT = "account", _("About an account")
+    CALL = "call", _("About a contribution to the call")
 
 
 class EmailStatus(models.TextChoices):
@@ -43,7 +43,7 @@ class EmailLogQuerySet(models.QuerySet):
 
 
 class EmailLog(models.Model):
-    """Every e-mail to a participant or a speaker: the outbox senders deliver from, and what organisers see was sent.
+    """Every e-mail to a participant: the outbox its senders deliver from, and what organisers see was sent.
 
     A row is written (queued) in the same transaction as the change that causes the e-mail, so the e-mail
     exists exactly when the change does. Senders (the task handed each e-mail after the commit, the periodic
@@ -58,21 +58,21 @@ class EmailLog(models.Model):
         blank=True,
         related_name="emails",
         verbose_name=_("registration"),
-        help_text=_("Empty for an e-mail that is not about a registration: its text is kept on the row."),
     )
     kind = models.CharField(_("kind"), max_length=12, choices=EmailKind.choices)
     to = models.EmailField(_("to"), max_length=254)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
-    # The message as rendered when queued, for e-mails without a registration (a registration's e-mail is
-    # rendered when sent, so a retried confirmation link is fresh).
-    text = models.TextField(_("text"), blank=True)
-    html = models.TextField(_("HTML"), blank=True)
     status = models.CharField(_("status"), max_length=8, choices=EmailStatus.choices, default=EmailStatus.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("queued at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     claimed_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
+    # For e-mails without a registration (see queue_message): the templates, the language and the plain values
+    # they read. Secrets (links with tokens) are never stored here: mailing.SECRET_LINKS makes them when sending.
+    template = models.CharField(_("template"), max_length=100, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    context = models.JSONField(_("values"), default=dict, blank=True)
 
     objects = EmailLogQuerySet.as_manager()
 

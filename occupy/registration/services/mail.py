@@ -42,12 +42,18 @@ def queue_email(registration: Registration, kind: str) -> EmailLog:
     return log
 
 
-def queue_message(*, to: str, kind: str, subject: str, text: str, html: str = "") -> EmailLog:
-    """Write an e-mail that is not about a registration (a speaker's decision, a reminder), rendered now in its
-    recipient's language, to the outbox; delivered like every other e-mail, once, after the commit.
+def queue_message(
+    *, to: str, kind: str, template: str, subject: str, language: str, context: dict | None = None
+) -> EmailLog:
+    """Write an e-mail that is not about a registration (an account's, a contribution's) to the outbox; it is
+    delivered like every other (see queue_email). `template` names `<template>.txt` and `<template>.html`;
+    `context` holds plain JSON values (never a secret: see mailing.SECRET_LINKS); `subject` is final (already in
+    `language`, with the sample prefix when it applies).
 
-    Side effects: one EmailLog row (queued, without a registration); after commit, the mail task."""
-    log = EmailLog.objects.create(kind=kind, to=to, subject=subject[:300], text=text, html=html)
+    Side effects: as queue_email."""
+    log = EmailLog.objects.create(
+        kind=kind, to=to, subject=subject[:300], template=template, language=language, context=context or {}
+    )
     transaction.on_commit(lambda: _hand_to_task(log.pk))
     return log
 

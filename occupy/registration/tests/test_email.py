@@ -3,6 +3,7 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 
 from occupy.editions.tests.factories import EditionFactory
+from occupy.registration.mailing import SUBJECTS
 from occupy.registration.models import EmailKind, EmailLog, EmailStatus, Registration, RegistrationStatus
 from occupy.registration.services.mail import queue_email, send_again
 from occupy.registration.tests.factories import RegistrationFactory
@@ -65,7 +66,7 @@ def test_email_markup_in_names_is_escaped_in_html_and_kept_plain_in_text(edition
     assert "<i>Ion</i>" not in html
 
 
-@pytest.mark.parametrize("kind", list(EmailKind))
+@pytest.mark.parametrize("kind", list(SUBJECTS))  # the kinds about a registration
 def test_email_every_kind_renders_with_the_manage_or_confirm_link(edition, kind, django_capture_on_commit_callbacks):
     status = RegistrationStatus.PENDING if kind == EmailKind.CONFIRM else RegistrationStatus.CONFIRMED
     registration = RegistrationFactory(edition=edition, status=status)
