@@ -163,11 +163,12 @@ def _over_reviews(aggregate):
 
 
 def ranking(edition, *, theme=None, session_format=None, order: str = "-average"):
-    """The edition's reviewed and decidable contributions with `average` (the mean over reviews of each review's
-    weighted score), `spread` (the highest minus the lowest review), `review_count`, computed in the database
-    (one query whatever the number of submissions), best first unless `order` is "average"."""
+    """The edition's contributions past the draft (withdrawn ones left out) with `average` (the mean over reviews
+    of each review's weighted score), `spread` (the highest minus the lowest review), `review_count`, computed in
+    the database (one query whatever the number of submissions), best first unless `order` is "average"."""
     submissions = (
-        Submission.objects.filter(edition=edition, state__in=DECIDABLE)
+        Submission.objects.filter(edition=edition)
+        .exclude(state__in=[SubmissionState.DRAFT, SubmissionState.WITHDRAWN])
         .select_related("format", "theme")
         .annotate(
             average=_over_reviews(Avg),

@@ -138,7 +138,10 @@ def test_ranking_filters_by_theme_and_format():
     SubmissionFactory(edition=edition, title="B", theme=theme)
     SubmissionFactory(edition=edition, title="C", theme=other_theme, format=workshop)
     SubmissionFactory(edition=edition, title="Draft", theme=theme, state=SubmissionState.DRAFT)
+    SubmissionFactory(edition=edition, title="Withdrawn", theme=theme, state=SubmissionState.WITHDRAWN)
+    SubmissionFactory(edition=edition, title="Confirmed", theme=other_theme, state=SubmissionState.CONFIRMED)
     assert sorted(row.title for row in ranking(edition, theme=theme)) == ["A", "B"]
+    assert sorted(row.title for row in ranking(edition, theme=other_theme)) == ["C", "Confirmed"]
     assert sorted(row.title for row in ranking(edition, session_format=workshop)) == ["A", "C"]
     assert [row.title for row in ranking(edition, theme=theme, session_format=workshop)] == ["A"]
 

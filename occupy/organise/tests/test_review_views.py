@@ -187,7 +187,14 @@ def test_the_ranking_filters_and_decides_in_bulk(
     assert "the highest minus the lowest" in page
     assert client.get("/organise/2031/review/ranking/?theme=forged&format=x").status_code == 200
 
+    confirmed = SubmissionFactory(edition=edition, title="Already confirmed", state=SubmissionState.CONFIRMED)
+    page = client.get("/organise/2031/review/ranking/").content.decode()
+    assert "Already confirmed" in page and f'value="{confirmed.code}"' not in page
     response = client.post("/organise/2031/review/ranking/", {"submissions": ["forged"], "decision": Decision.ACCEPT})
+    assert response.status_code == 400
+    response = client.post(
+        "/organise/2031/review/ranking/", {"submissions": [confirmed.code], "decision": Decision.REJECT}
+    )
     assert response.status_code == 400
     response = client.post("/organise/2031/review/ranking/", {"decision": Decision.ACCEPT})
     assert response.status_code == 400 and "Tick at least one contribution." in response.content.decode()
@@ -197,7 +204,9 @@ def test_the_ranking_filters_and_decides_in_bulk(
             {"submissions": [submission.code, themed.code], "decision": Decision.REJECT},
         )
     assert response.status_code == 302
-    assert set(type(submission).objects.values_list("state", flat=True)) == {SubmissionState.REJECTED}
+    assert set(type(submission).objects.exclude(pk=confirmed.pk).values_list("state", flat=True)) == {
+        SubmissionState.REJECTED
+    }
     assert len(mail.outbox) == 2
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from occupy.cfp.models import Decision, DecisionTemplate, Submission
-from occupy.cfp.queries import decidable_submissions, ranking
+from occupy.cfp.queries import DECIDABLE, decidable_submissions, ranking
 from occupy.cfp.services.decisions import decide, preview, save_template, template_text
 from occupy.editions.queries import get_edition_or_404
 from occupy.editions.roles import MANAGE_CALL
@@ -52,7 +52,14 @@ def ranking_page(request, edition):
             return redirect(request.get_full_path())
         status = 400
     ticked = set(request.POST.getlist("submissions"))
-    context = {"edition": edition, "filters": filters, "rows": rows, "form": form, "ticked": ticked}
+    context = {
+        "edition": edition,
+        "filters": filters,
+        "rows": rows,
+        "form": form,
+        "ticked": ticked,
+        "decidable": DECIDABLE,
+    }
     return _page(request, "organise/review/ranking.html", context, status)
 
 
