@@ -5,9 +5,17 @@ import datetime
 import pytest
 from django.core import mail
 
-from occupy.cfp.models import Decision, DecisionTemplate, Review, ReviewAssignment, ReviewCriterion, SubmissionState
+from occupy.cfp.models import (
+    Decision,
+    DecisionTemplate,
+    Review,
+    ReviewAssignment,
+    ReviewCriterion,
+    SubmissionAnswer,
+    SubmissionState,
+)
 from occupy.cfp.services.review import save_review
-from occupy.cfp.tests.factories import ReviewCriterionFactory, SubmissionFactory, UserFactory
+from occupy.cfp.tests.factories import CallQuestionFactory, ReviewCriterionFactory, SubmissionFactory
 from occupy.cfp.tests.roles import give_organisation, with_role
 from occupy.editions.models import Role
 from occupy.editions.tests.factories import EditionFactory
@@ -77,6 +85,8 @@ def test_an_unassigned_reviewer_and_a_forged_reference_get_404(client, edition, 
 
 
 def test_the_reviewer_sees_what_review_needs_escaped_and_never_an_email(client, edition, submission, criteria):
+    question = CallQuestionFactory(call__edition=edition, label="Who <u>benefits</u>?")
+    SubmissionAnswer.objects.create(submission=submission, question=question, answer="Rural <s>readers</s>")
     signed_in(client, assigned_reviewer(submission))
     response = client.get(f"/organise/2031/review/{submission.code}/")
     page = response.content.decode()
@@ -84,6 +94,7 @@ def test_the_reviewer_sees_what_review_needs_escaped_and_never_an_email(client, 
     assert "Reading &lt;em&gt;clubs&lt;/em&gt;" in page and "<em>clubs" not in page
     assert "We read &lt;b&gt;aloud&lt;/b&gt;." in page
     assert "City &lt;i&gt;Library&lt;/i&gt;" in page
+    assert "Who &lt;u&gt;benefits&lt;/u&gt;?" in page and "Rural &lt;s&gt;readers&lt;/s&gt;" in page
     assert submission.submitter.email not in page and "@" not in page.split("<main", 1)[-1]
     listing = client.get("/organise/2031/review/").content.decode()
     assert "Not done yet" in listing and submission.code in listing
@@ -290,4 +301,3 @@ def test_organisers_of_the_edition_may_review_too(client, edition, submission, c
     ReviewAssignment.objects.create(submission=submission, reviewer=organiser)
     signed_in(client, organiser)
     assert client.get(f"/organise/2031/review/{submission.code}/").status_code == 200
-    assert UserFactory()
