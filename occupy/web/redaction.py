@@ -2,8 +2,10 @@
 
 The server logs the path of a request (django.request on a 4xx/5xx, runserver's django.server and gunicorn's
 access log on every request), and some paths carry a secret: the manage token (`/registration/<token>/…`,
-the agenda's calendar feed included), the confirmation key (`/<edition>/register/confirm/<key>/`) and a
-certificate's verification code (`/verify/<code>/`, which shows the holder's name). The filter is set on every
+the agenda's calendar feed included), the confirmation key (`/<edition>/register/confirm/<key>/`), a
+certificate's verification code (`/verify/<code>/`, which shows the holder's name), an accepted speaker's
+invitation (`/cfp/confirm/<invitation>/`) and a submission's reference on the review page
+(`/organise/<edition>/review/<code>/`). The filter is set on every
 handler in settings.LOGGING (and on gunicorn's own handlers, see WebConfig.ready); a test walks the URL
 configuration so that a new URL with a secret in it is caught.
 """
@@ -17,7 +19,7 @@ REDACTED = "[redacted]"
 # as a full URL. Anchoring there keeps /admin/registration/registration/5/ as it is.
 SECRET_IN_PATH = re.compile(
     r"""(?P<lead>(?:^|[\s"'(=])(?:https?://[^/\s"']+)?/?)"""
-    r"""(?P<prefix>registration/|[\w-]+/register/confirm/|verify/)"""
+    r"""(?P<prefix>registration/|[\w-]+/register/confirm/|verify/|cfp/confirm/|organise/[\w-]+/review/)"""
     r"""(?P<secret>[^/?#\s"'<>]+)"""
 )
 

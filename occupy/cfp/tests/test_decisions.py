@@ -73,7 +73,10 @@ def test_decide_leaves_withdrawn_and_draft_contributions_alone():
 def test_a_sample_editions_decision_says_so_in_the_subject():
     submission = SubmissionFactory(edition=EditionFactory(is_sample=True, title="Sample"), language="en")
     decide(submissions=[submission], decision=Decision.WAITLIST, by=UserFactory())
-    assert mail.outbox[0].subject.startswith("[Sample] ")
+    [message] = mail.outbox
+    assert message.subject.startswith("[Sample] ")
+    assert message.body.startswith("*** Sample data: This edition, its sessions, speakers and registrations are invented")
+    assert "Sample data: This edition" in message.alternatives[0][0]
 
 
 def test_preview_renders_without_sending_or_saving():

@@ -13,7 +13,7 @@ from occupy.registration.services.tokens import make_confirmation_token
 from occupy.registration.tests.factories import RegistrationFactory
 from occupy.web.redaction import RedactSecrets, redact
 
-SECRET_KWARGS = {"token", "key", "code"}
+SECRET_KWARGS = {"token", "key", "code", "invitation"}
 SAMPLE = "Q1w2E3r4T5y6U7i8O9p0A1s2D3f4G5h6J7k8L9z0X1c"  # the shape of a manage token: 43 URL-safe characters
 
 
@@ -48,6 +48,7 @@ def test_redaction_covers_every_url_with_a_secret_in_the_url_configuration():
     routes = secret_routes()
     assert "registration/<str:token>/agenda.ics" in routes
     assert "<slug:edition>/register/confirm/<str:key>/" in routes
+    assert "cfp/confirm/<str:invitation>/" in routes
     for route in routes:
         path = sample_path(route)
         for line in (
