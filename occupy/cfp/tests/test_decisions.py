@@ -75,7 +75,7 @@ def test_a_sample_editions_decision_says_so_in_the_subject():
     decide(submissions=[submission], decision=Decision.WAITLIST, by=UserFactory())
     [message] = mail.outbox
     assert message.subject.startswith("[Sample] ")
-    assert message.body.startswith("*** Sample data: This edition, its sessions, speakers and registrations are invented")
+    assert message.body.startswith("*** Sample data: This edition, its sessions, speakers and registrations")
     assert "Sample data: This edition" in message.alternatives[0][0]
 
 
