@@ -25,13 +25,13 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench import wrk  # noqa: E402
+from bench.review import session_cookie  # noqa: E402
 from occupy.cfp.models import Review, ReviewAssignment, ReviewCriterion, Score, Submission, SubmissionState  # noqa: E402
 from occupy.editions.models import Edition, EditionRole, Role, Room, SessionFormat, Theme  # noqa: E402
 from occupy.programme.models import Session  # noqa: E402
@@ -122,12 +122,6 @@ def build() -> "django.contrib.auth.models.AbstractUser":
     return organiser
 
 
-def signed_in_cookie(user) -> str:
-    client = Client()
-    client.force_login(user)
-    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-
-
 def count_queries(user, path: str) -> tuple[int, int]:
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
@@ -139,7 +133,7 @@ def count_queries(user, path: str) -> tuple[int, int]:
 def main() -> int:
     base = os.environ["BENCH_URL"]
     organiser = build()
-    cookie = signed_in_cookie(organiser)
+    cookie = session_cookie(organiser)
     status = 0
     print(f"{'page':<16} {'path':<40} {'status':>6} {'SQL':>4} {'conns':>5} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7}")
     for name, path in PAGES:

@@ -61,8 +61,11 @@ def run(
     headers: tuple[str, ...] = (),
 ) -> WrkResult:
     """Drive `url`; with `script`, a wrk Lua script makes the requests (its arguments follow `--`). wrk counts a
-    response that takes longer than its timeout (2 s unless `timeout_seconds`) as a socket error."""
+    response that takes longer than its timeout (2 s unless `timeout_seconds`) as a socket error. `headers`
+    ("Name: value") go with every request (a session cookie, for a signed-in page)."""
     command = ["wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for header in headers:
+        command += ["-H", header]
     if timeout_seconds:
         command.append(f"--timeout={timeout_seconds}s")
     for header in headers:

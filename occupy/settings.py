@@ -128,6 +128,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Retention, as the privacy notice promises (registration/services/retention.py).
     "apply-retention": {"task": "occupy.registration.tasks.apply_retention", "schedule": 24 * 3600},
+    # Accepted speakers who have not confirmed (cfp/services/confirmation.py), at most once per interval each.
+    "remind-speakers": {"task": "cfp.remind_speakers", "schedule": 24 * 3600},
 }
 
 # Registration: how long a confirmation link stays valid, and the rate limits on register and resend

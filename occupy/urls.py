@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("occupy.organise.urls")),
     path("", include("occupy.registration.urls")),
     path("", include("occupy.cfp.urls")),
+    path("", include("occupy.cfp.confirmation_urls")),
     path("", include("occupy.programme.urls")),
     path("", include("occupy.editions.urls")),
 ]

@@ -114,4 +114,50 @@ def test_organiser_pages_have_no_wcag_violations(demo, open_page, django_user_mo
     assert page.locator(".field__error").count() == 3
     found["walk-in (errors)"] = wcag_violations(page)
     found = {path: lines for path, lines in found.items() if lines}
+
+
+def review_pages(live_server) -> tuple[list[str], str]:
+    """The review pages of an edition with one contribution, assigned to and reviewed by its organiser, and the
+    session cookie of that organiser."""
+    from bench.review import session_cookie
+    from occupy.cfp.models import ReviewAssignment, SubmissionState
+    from occupy.cfp.services.review import save_review
+    from occupy.cfp.tests.factories import ReviewCriterionFactory, SubmissionFactory
+    from occupy.cfp.tests.roles import with_role
+    from occupy.editions.models import Role
+    from occupy.editions.tests.factories import EditionFactory
+
+    edition = EditionFactory(year=2039, slug="2039")
+    organiser = with_role(edition, Role.ORGANISER, username="axe-organiser")
+    criterion = ReviewCriterionFactory(edition=edition, name="Relevance", description="For librarians elsewhere")
+    reviewed, to_review = SubmissionFactory.create_batch(2, edition=edition)
+    accepted = SubmissionFactory(edition=edition, state=SubmissionState.ACCEPTED)
+    for submission in (reviewed, to_review):
+        ReviewAssignment.objects.create(submission=submission, reviewer=organiser)
+    save_review(submission=reviewed, reviewer=organiser, scores={criterion.pk: 4}, comment="Clear")
+    paths = [
+        "/organise/2039/review/",
+        f"/organise/2039/review/{reviewed.code}/",
+        f"/organise/2039/review/{to_review.code}/",
+        "/organise/2039/review/assign/",
+        "/organise/2039/review/criteria/",
+        "/organise/2039/review/ranking/",
+        f"/organise/2039/review/templates/?preview={reviewed.code}",
+        f"/cfp/confirm/{accepted.speakers.get().invitation}/",
+    ]
+    return paths, session_cookie(organiser)
+
+
+def test_review_pages_have_no_wcag_violations(transactional_db, open_page, live_server):
+    paths, cookie = review_pages(live_server)
+    page = open_page(DESKTOP)
+    name, value = cookie.split("=", 1)
+    page.context.add_cookies([{"name": name, "value": value, "url": live_server.url}])
+    found = {}
+    for path in paths:
+        response = page.goto(path)
+        assert response.status == 200 and page.url == live_server.url + path, path  # signed in, not redirected
+        violations = wcag_violations(page)
+        if violations:
+            found[path] = violations
     assert found == {}, "\n".join(f"{path}\n  " + "\n  ".join(lines) for path, lines in found.items())

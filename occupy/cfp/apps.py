@@ -10,6 +10,7 @@ class CfpConfig(AppConfig):
     verbose_name = _("Call for contributions")
 
     def ready(self):
-        from occupy.cfp.services.submissions import register_mail_links
+        from occupy.cfp.services import decisions, submissions
 
-        register_mail_links()
+        submissions.register_mail_links()
+        decisions.register_mail_links()

@@ -156,6 +156,8 @@ class SubmissionSpeaker(models.Model):
     # The speaker's confirmation after acceptance.
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     attendance = models.CharField(_("will present"), max_length=10, choices=SpeakerAttendance.choices, blank=True)
+    # The last reminder to confirm, so `remind_speakers` writes at most once per interval.
+    reminded_at = models.DateTimeField(_("last reminded"), null=True, blank=True)
     # When they are not available is saved as programme.Unavailability rows, which the schedule editor reads.
 
     class Meta:

@@ -22,6 +22,8 @@ PAGES = (
     ("organise:roles", _("People and roles")),
     ("organise:edition-settings", _("Settings and publishing")),
     ("organise:call", _("Call for contributions")),
+    ("organise:review-list", _("My reviews")),
+    ("organise:review-ranking", _("Review: ranking and decisions")),
 )
 
 

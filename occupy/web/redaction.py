@@ -5,8 +5,9 @@ access log on every request), and some paths carry a secret: the manage token (`
 the agenda's calendar feed included), the confirmation key (`/<edition>/register/confirm/<key>/`), a
 certificate's verification code (`/verify/<code>/`, which shows the holder's name), an account's
 confirmation and password-reset links (`/account/verify/<token>/`, `/account/password-reset/<uidb64>/<token>/`),
-a submission's code (`/account/submissions/<code>/`) and a co-speaker's invitation
-(`/cfp/invitation/<invitation>/`). The filter is set on every
+a submission's code (`/account/submissions/<code>/`), a co-speaker's invitation (`/cfp/invitation/<invitation>/`),
+an accepted speaker's invitation (`/cfp/confirm/<invitation>/`) and a submission's reference on the review page
+(`/organise/<edition>/review/<code>/`). The filter is set on every
 handler in settings.LOGGING (and on gunicorn's own handlers, see WebConfig.ready); a test walks the URL
 configuration so that a new URL with a secret in it is caught.
 """
@@ -21,7 +22,7 @@ REDACTED = "[redacted]"
 SECRET_IN_PATH = re.compile(
     r"""(?P<lead>(?:^|[\s"'(=])(?:https?://[^/\s"']+)?/?)"""
     r"""(?P<prefix>registration/|[\w-]+/register/confirm/|verify/|account/verify/|account/submissions/"""
-    r"""|account/password-reset/[^/?#\s"'<>]+/|cfp/invitation/)"""
+    r"""|account/password-reset/[^/?#\s"'<>]+/|cfp/invitation/|cfp/confirm/|organise/[\w-]+/review/)"""
     r"""(?P<secret>[^/?#\s"'<>]+)"""
 )
 

@@ -28,6 +28,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from occupy.cfp.models import ReviewAssignment
 from occupy.cfp.tests.factories import SubmissionFactory
 from occupy.editions.models import Role
 from occupy.editions.roles import GRANTS
@@ -69,12 +70,16 @@ class World:
         }
         for actor, edition, role in [
             ("reviewer", self.edition, Role.REVIEWER),
+            ("unassigned_reviewer", self.edition, Role.REVIEWER),
             ("check_in_desk", self.edition, Role.CHECK_IN_DESK),
             ("organiser_of_another_edition", self.other_edition, Role.ORGANISER),
             ("organiser", self.edition, Role.ORGANISER),
         ]:
             self.accounts[actor] = account(actor)
             grant_role(edition=edition, user=self.accounts[actor], role=role)
+        # The submitter's contribution, assigned to the reviewer only.
+        self.submission = self.accounts["submitter"].submissions.get()
+        ReviewAssignment.objects.create(submission=self.submission, reviewer=self.accounts["reviewer"])
 
 
 # Actor → the account it signs in with (None: no account), and the role it holds in the edition, if any.
@@ -84,17 +89,24 @@ ACTORS = {
     "submitter": lambda world: world.accounts["submitter"],
     "staff": lambda world: world.accounts["staff"],
     "reviewer": lambda world: world.accounts["reviewer"],
+    "unassigned_reviewer": lambda world: world.accounts["unassigned_reviewer"],
     "check_in_desk": lambda world: world.accounts["check_in_desk"],
     "organiser_of_another_edition": lambda world: world.accounts["organiser_of_another_edition"],
     "organiser": lambda world: world.accounts["organiser"],
     "superuser": lambda world: world.accounts["superuser"],
 }
-ROLE_OF = {"reviewer": Role.REVIEWER, "check_in_desk": Role.CHECK_IN_DESK, "organiser": Role.ORGANISER}
+ROLE_OF = {
+    "reviewer": Role.REVIEWER,
+    "unassigned_reviewer": Role.REVIEWER,
+    "check_in_desk": Role.CHECK_IN_DESK,
+    "organiser": Role.ORGANISER,
+}
 
 # URL argument → its value in the World.
 URL_KWARGS = {
     "edition": lambda world: world.edition.slug,
     "batch": lambda world: world.batch.pk,
+    "code": lambda world: world.submission.code,
 }
 
 # POST-only URL name → a body that succeeds.
@@ -105,7 +117,13 @@ POST_DATA = {
 }
 
 # (URL name, actor) → the status code that actor gets instead of what the table says (object-level rules).
-EXPECTED: dict[tuple[str, str], int] = {}
+EXPECTED: dict[tuple[str, str], int] = {
+    # A contribution's review form opens to the reviewers it is assigned to only: anyone else with the permission,
+    # even an organiser, gets the 404 an unknown reference gets (nothing tells the contribution exists).
+    ("organise:review-submission", "unassigned_reviewer"): 404,
+    ("organise:review-submission", "organiser"): 404,
+    ("organise:review-submission", "superuser"): 404,
+}
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -249,7 +267,9 @@ def test_a_site_wide_permission_opens_its_pages_in_every_edition_and_nothing_els
     for name in sorted(organise_routes().keys() - LANDING):
         response = client.get(url_of(name, world))
         if required_permission(name, world) == perm:
-            assert response.status_code in (200, 302, 405), name
+            # Opens, or answers as to anyone the contribution is not assigned to (EXPECTED's object-level rule).
+            assigned_only = (name, "unassigned_reviewer") in EXPECTED
+            assert response.status_code in ((404,) if assigned_only else (200, 302, 405)), name
         else:
             assert response.status_code == 403, name
 

@@ -31,6 +31,8 @@ def test_the_links_ask_for_the_permissions_the_views_require():
         "organise:roles": "editions.manage_edition",
         "organise:edition-settings": "editions.manage_edition",
         "organise:call": "cfp.manage_call",
+        "organise:review-list": "cfp.review_submission",
+        "organise:review-ranking": "cfp.manage_call",
     }
 
 

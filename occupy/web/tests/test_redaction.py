@@ -49,6 +49,7 @@ def test_redaction_covers_every_url_with_a_secret_in_the_url_configuration():
     assert "registration/<str:token>/agenda.ics" in routes
     assert "<slug:edition>/register/confirm/<str:key>/" in routes
     assert "cfp/invitation/<str:invitation>/" in routes
+    assert "cfp/confirm/<str:invitation>/" in routes
     for route in routes:
         path = sample_path(route)
         for line in (

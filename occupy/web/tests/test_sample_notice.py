@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from icalendar import Calendar
 from lxml import etree
 
+from occupy.cfp.models import SubmissionState
 from occupy.cfp.services.submissions import invite_co_speaker
 from occupy.cfp.tests.factories import CallFactory, SubmissionFactory, SubmissionSpeakerFactory
 from occupy.editions.tests.factories import EditionFactory
@@ -60,6 +61,7 @@ NOT_WALKED = {
     "cfp:withdraw-submission": "POST only, its submitter's: it redirects to their contributions",
     "cfp:invitation": "a co-speaker's secret link: test_the_invitation_of_a_sample_edition_says_so",
     "cfp:submit": "signed in only (a visitor is sent to sign in): test_the_invitation_of_a_sample_edition_says_so",
+    "organise:review-submission": "opened by the reviewers it is assigned to only (organise tests); others get 404",
 }
 
 
@@ -99,7 +101,9 @@ def make_edition(*, is_sample: bool, year: int):
     certificate = issue_certificate(participant)
     pending = RegistrationFactory(edition=edition, status=RegistrationStatus.PENDING, confirmed_at=None)
     CallFactory(edition=edition)
+    accepted = SubmissionFactory(edition=edition, state=SubmissionState.ACCEPTED)
     return {
+        "speaker_invitation": accepted.speakers.get().invitation,
         "edition": edition,
         "session": session,
         "speaker": speaker,
@@ -122,6 +126,7 @@ def url_arguments(name: str, arguments: list[str], made: dict, batch: BadgeBatch
         "key": make_confirmation_token(made["pending"]),
         "code": made["certificate"].code,
         "batch": batch.pk,
+        "invitation": made["speaker_invitation"],
         # `slug` is a session's under an edition, a person's under /speakers/.
         "slug": made["speaker"].slug if name == "people:detail" else made["session"].slug,
     }
@@ -243,7 +248,7 @@ def test_every_email_of_a_sample_edition_says_so(kind, django_capture_on_commit_
     assert NOTICE in html
 
 
-@pytest.mark.parametrize("kind", list(SUBJECTS))
+@pytest.mark.parametrize("kind", list(SUBJECTS))  # the e-mails about a registration
 def test_no_email_of_a_real_edition_says_sample(kind, django_capture_on_commit_callbacks):
     made = make_edition(is_sample=False, year=2038)
 
