@@ -19,6 +19,7 @@ PAGES = (
     ("registration:organise-list", _("Registrations")),
     ("registration:check-in", _("Check-in desk")),
     ("registration:badges-page", _("Badges")),
+    ("organise:schedule", _("Schedule editor")),
 )
 
 

@@ -34,6 +34,10 @@ def confirmation_url(registration) -> str:
 
 def build_message(log: EmailLog) -> EmailMultiAlternatives:
     """The e-mail a log row stands for, rendered now (so a retried confirmation link is fresh)."""
+    if log.kind == EmailKind.SCHEDULE:
+        from occupy.registration.schedule_mail import build_schedule_message
+
+        return build_schedule_message(log)
     registration = log.registration
     edition = registration.edition
     with translation.override(registration.language):

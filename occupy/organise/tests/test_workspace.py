@@ -26,6 +26,7 @@ def test_the_links_ask_for_the_permissions_the_views_require():
         "registration:organise-list": "registration.view_participants",
         "registration:check-in": "registration.check_in",
         "registration:badges-page": "registration.print_badges",
+        "organise:schedule": "programme.edit_schedule",
     }
 
 

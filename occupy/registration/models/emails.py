@@ -16,6 +16,7 @@ class EmailKind(models.TextChoices):
     PROMOTED = "promoted", _("Promoted from the waiting list")
     CANCELLED = "cancelled", _("Registration cancelled")
     SEAT = "seat", _("A workshop seat freed up")
+    SCHEDULE = "schedule", _("A session moved or was cancelled")
 
 
 class EmailStatus(models.TextChoices):
@@ -49,8 +50,23 @@ class EmailLog(models.Model):
     """
 
     registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="emails", verbose_name=_("registration")
+        Registration,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="emails",
+        verbose_name=_("registration"),
+        help_text=_("Empty for an e-mail to a speaker who is not registered."),
     )
+    # A schedule change notice (kind SCHEDULE) names the publication it tells about and, for a speaker, the
+    # person it is written to, in `language` (a speaker has no registration to hold one).
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("speaker")
+    )
+    schedule_version = models.ForeignKey(
+        "programme.ScheduleVersion", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=10, blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=EmailKind.choices)
     to = models.EmailField(_("to"), max_length=254)
     subject = models.CharField(_("subject"), max_length=300, blank=True)

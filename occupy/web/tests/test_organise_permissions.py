@@ -22,7 +22,13 @@ REQUIRED = {
     "registration:badges-page": "registration.print_badges",
     "registration:badges": "registration.print_badges",
     "registration:badges-batch": "registration.print_badges",
+    "organise:schedule": "programme.edit_schedule",
+    "organise:schedule-place": "programme.edit_schedule",
+    "organise:schedule-unschedule": "programme.edit_schedule",
+    "organise:schedule-publish": "programme.edit_schedule",
 }
+# URLs that only take a POST: a GET by an account allowed to post gets 405 (the permission is checked first).
+POST_ONLY = {"organise:schedule-place", "organise:schedule-unschedule", "organise:schedule-publish"}
 PERMISSIONS = sorted(set(REQUIRED.values()))
 # URL name → the landing pages under organise/ that need a signed-in account only: they show no participant data,
 # and an account without any organiser permission gets a message saying so (200), not a 403.
@@ -134,13 +140,13 @@ def test_organiser_urls_staff_without_the_permission_get_403(client, django_user
 def test_organiser_urls_each_permission_opens_its_pages_only(client, django_user_model, organiser_urls, perm):
     client.force_login(staff(django_user_model, "holder", perm))
     for name, url in organiser_urls.items():
-        expected = 200 if REQUIRED[name] == perm else 403
+        expected = (405 if name in POST_ONLY else 200) if REQUIRED[name] == perm else 403
         assert client.get(url).status_code == expected, name
 
 
 def test_organiser_urls_a_superuser_opens_every_page(organiser_client, organiser_urls):
     for name, url in organiser_urls.items():
-        assert organiser_client.get(url).status_code == 200, name
+        assert organiser_client.get(url).status_code == (405 if name in POST_ONLY else 200), name
 
 
 def test_organiser_403_page_is_translated(client, django_user_model, organiser_urls):
