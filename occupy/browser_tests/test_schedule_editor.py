@@ -89,3 +89,23 @@ def test_organiser_places_a_session_by_keyboard_and_publishes(edition, desktop_p
     page.goto("/2040/changes/")
     expect(page.locator("main")).to_contain_text("Version 1")
     expect(page.locator("main")).to_contain_text("Added: Reading circles")
+
+
+def test_organiser_drags_a_session_onto_a_grid_cell(edition, desktop_page, django_user_model):
+    page = desktop_page
+    sign_in(page, django_user_model)
+    page.goto("/organise/2040/schedule/")
+    card = page.locator("article.editor-session", has_text="Reading circles")
+    session_id = card.get_attribute("data-session")
+    aula = edition.rooms.get(name="Aula")
+
+    card.drag_to(page.locator(f'#day-2040-06-02 td[data-room="{aula.pk}"][data-start="11:30"]'))
+
+    placed = page.locator(f'#day-2040-06-02 td[data-room="{aula.pk}"][data-start="11:30"] #session-{session_id}')
+    expect(placed).to_contain_text("11:30–11:50")
+    session = edition.sessions.get(pk=session_id)
+    assert (session.draft_room, session.draft_starts_at) == (
+        aula,
+        datetime.datetime(2040, 6, 2, 8, 30, tzinfo=datetime.UTC),  # 11:30 in Bucharest
+    )
+    assert session.starts_at is None  # a draft until published

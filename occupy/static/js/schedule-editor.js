@@ -83,15 +83,34 @@
     return event.target.closest && event.target.closest("td[data-room], [data-drop='unschedule']");
   }
 
+  var highlighted = null;
+  function highlight(element) {
+    if (highlighted) {
+      highlighted.classList.remove("is-drop-target");
+    }
+    highlighted = element;
+    if (element) {
+      element.classList.add("is-drop-target");
+    }
+  }
+
   root.addEventListener("dragover", function (event) {
-    if (dragged && target(event)) {
+    var cell = dragged && target(event);
+    if (cell) {
       event.preventDefault();
       event.dataTransfer.dropEffect = "move";
     }
+    highlight(cell || null);
+  });
+
+  root.addEventListener("dragend", function () {
+    dragged = null;
+    highlight(null);
   });
 
   root.addEventListener("drop", function (event) {
     var cell = target(event);
+    highlight(null);
     if (!dragged || !cell) {
       return;
     }
