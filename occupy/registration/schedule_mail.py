@@ -47,6 +47,7 @@ def build_schedule_message(log) -> EmailMultiAlternatives:
                 if log.registration_id and not log.person_id
                 else ""
             ),
+            "manage_url": settings.SITE_URL + log.registration.get_absolute_url() if not log.person_id else "",
             "sample_notice": sample.notice_text() if sample.is_sample(edition, recipient) else "",
         }
         subject = str(SUBJECT % {"edition": edition.title})

@@ -20,6 +20,7 @@ from lxml import etree
 
 from occupy.editions.tests.factories import EditionFactory
 from occupy.people.tests.factories import PersonFactory
+from occupy.programme.models import ScheduleVersion
 from occupy.programme.tests.factories import SessionFactory, SessionSpeakerFactory
 from occupy.registration.models import AttendanceMode, BadgeBatch, EmailKind, RegistrationStatus
 from occupy.registration.services.agenda import add_to_agenda
@@ -48,6 +49,9 @@ NOT_WALKED = {
     "registration:reinstate": "POST only: it redirects to the registration page, which is walked",
     "registration:agenda-remove": "POST only: it redirects to the agenda page, which is walked",
     "registration:check-in-count": "two numbers for the check-in page's script, which is walked",
+    "organise:schedule-place": "POST only: it redirects to the schedule editor, which is walked",
+    "organise:schedule-unschedule": "POST only: it redirects to the schedule editor, which is walked",
+    "organise:schedule-publish": "POST only: it redirects to the schedule editor, which is walked",
 }
 
 
@@ -221,7 +225,7 @@ def test_every_email_of_a_sample_edition_says_so(kind, django_capture_on_commit_
     made = make_edition(is_sample=True, year=2039)
 
     with django_capture_on_commit_callbacks(execute=True):
-        queue_email(made["participant"], kind)
+        queue_email(made["participant"], kind, **about_schedule(made["edition"], kind))
 
     message = mail.outbox[-1]
     assert message.subject.startswith(f"{SUBJECT_PREFIX} ")
@@ -235,11 +239,19 @@ def test_no_email_of_a_real_edition_says_sample(kind, django_capture_on_commit_c
     made = make_edition(is_sample=False, year=2038)
 
     with django_capture_on_commit_callbacks(execute=True):
-        queue_email(made["participant"], kind)
+        queue_email(made["participant"], kind, **about_schedule(made["edition"], kind))
 
     message = mail.outbox[-1]
     assert "Sample" not in message.subject
     assert "Sample data" not in message.body and "Sample data" not in message.alternatives[0][0]
+
+
+def about_schedule(edition, kind) -> dict:
+    """A schedule change notice tells about a publication: one is made for it."""
+    if kind != EmailKind.SCHEDULE:
+        return {}
+    version = ScheduleVersion.objects.create(edition=edition, number=1, published_at=timezone.now())
+    return {"schedule_version": version}
 
 
 def test_a_sample_person_or_session_shows_the_notice_even_in_a_real_edition(client):
