@@ -9,6 +9,7 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 
 from occupy.editions.models import Edition
+from occupy.programme import queries
 
 
 class WarningKind:
@@ -106,7 +107,5 @@ def find_warnings(edition: Edition, sessions, unavailabilities) -> list[Schedule
 
 def schedule_warnings(*, edition: Edition) -> list[ScheduleWarning]:
     """The warnings for `edition`'s draft schedule (three queries)."""
-    from occupy.programme import queries
-
     sessions = queries.editor_sessions(edition)
     return find_warnings(edition, sessions, queries.edition_unavailabilities(edition))

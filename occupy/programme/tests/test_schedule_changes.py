@@ -57,6 +57,12 @@ def test_changes_lists_each_version_newest_first_in_the_edition_zone(client, edi
     assert "Talk &lt;i&gt;one&lt;/i&gt;" in page and "<i>one" not in page
 
 
+def test_the_schedule_links_to_its_changes_and_printable_programme(client, edition):
+    SessionFactory(edition=edition)
+    page = client.get(f"/{edition.slug}/schedule/").content.decode()
+    assert f'href="/{edition.slug}/changes/"' in page and f'href="/{edition.slug}/programme.pdf"' in page
+
+
 def test_changes_before_any_publication(client, edition):
     assert "The schedule has not been published yet." in client.get(f"/{edition.slug}/changes/").content.decode()
 
