@@ -23,6 +23,7 @@ def public_pages() -> list[str]:
         "/2020/schedule/",
         "/2022/schedule/",
         "/sample/schedule/",
+        "/sample/changes/",
         f"/sample/sessions/{session.slug}/",
         "/sample/speakers/",
         "/sample/cfp/",
@@ -157,6 +158,33 @@ def test_review_pages_have_no_wcag_violations(transactional_db, open_page, live_
     for path in paths:
         response = page.goto(path)
         assert response.status == 200 and page.url == live_server.url + path, path  # signed in, not redirected
+        violations = wcag_violations(page)
+        if violations:
+            found[path] = violations
+    assert found == {}, "\n".join(f"{path}\n  " + "\n  ".join(lines) for path, lines in found.items())
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_schedule_editor_and_changelog_have_no_wcag_violations(demo, open_page, django_user_model, viewport):
+    """The schedule editor of the sample edition, with a pending change and warnings, and the changelog after
+    a publication."""
+    from occupy.programme.services.schedule import publish_schedule, unschedule_session
+
+    session = Session.objects.filter(edition__slug="sample", starts_at__isnull=False).order_by("pk").first()
+    unschedule_session(session=session)
+    publish_schedule(edition=session.edition)
+    other = Session.objects.filter(edition__slug="sample", starts_at__isnull=False).order_by("pk")[1]
+    unschedule_session(session=other)
+    django_user_model.objects.create_superuser("root", "root@example.org", "correct horse battery staple")
+    page = open_page(viewport)
+    page.goto("/admin/login/?next=/organise/")
+    page.fill("#id_username", "root")
+    page.fill("#id_password", "correct horse battery staple")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/organise/")
+    found = {}
+    for path in ("/organise/sample/schedule/", "/sample/changes/"):
+        assert page.goto(path).status == 200, path
         violations = wcag_violations(page)
         if violations:
             found[path] = violations

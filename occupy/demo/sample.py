@@ -10,7 +10,7 @@ import datetime
 import random
 from zoneinfo import ZoneInfo
 
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from occupy.cfp.models import Call
@@ -164,6 +164,7 @@ def load_sample(*, today: datetime.date | None = None) -> Edition:
         key=lambda s: s.slug,
         fields=SESSION_FIELDS,
     )
+    publish_as_planned(edition)
     session_ids = dict(Session.objects.filter(edition=edition, slug__in=planned_slugs).values_list("slug", "id"))
     links = [
         SessionSpeaker(session_id=session_ids[s], person_id=person_ids[p], role=role, order=order)
@@ -250,6 +251,7 @@ def grow_programme(edition: Edition, *, sessions: int) -> int:
         new_people.extend(speakers)
         pairs.append([person.slug for person in speakers])
     Session.objects.bulk_create(new_sessions, batch_size=500)
+    publish_as_planned(edition)
     Person.objects.bulk_create(new_people, batch_size=500)
     session_ids = dict(edition.sessions.filter(slug__in=[s.slug for s in new_sessions]).values_list("slug", "id"))
     person_ids = dict(Person.objects.filter(slug__in=[p.slug for p in new_people]).values_list("slug", "id"))
@@ -262,6 +264,13 @@ def grow_programme(edition: Edition, *, sessions: int) -> int:
         batch_size=500,
     )
     return missing
+
+
+def publish_as_planned(edition: Edition) -> None:
+    """The sample's draft schedule is what it publishes: the editor starts with nothing pending."""
+    Session.objects.filter(edition=edition).update(
+        draft_room=F("room"), draft_starts_at=F("starts_at"), draft_ends_at=F("ends_at")
+    )
 
 
 def _days(edition):

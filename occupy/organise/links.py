@@ -24,6 +24,7 @@ PAGES = (
     ("organise:call", _("Call for contributions")),
     ("organise:review-list", _("My reviews")),
     ("organise:review-ranking", _("Review: ranking and decisions")),
+    ("organise:schedule", _("Schedule editor")),
 )
 
 

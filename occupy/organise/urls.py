@@ -3,7 +3,19 @@
 
 from django.urls import path
 
-from occupy.organise.views import badges, call, checkin, desk, editions, home, registrations, roles
+from occupy.organise.views import (
+    badges,
+    call,
+    checkin,
+    decisions,
+    desk,
+    editions,
+    home,
+    registrations,
+    review,
+    roles,
+    schedule,
+)
 
 app_name = "organise"
 urlpatterns = [
@@ -28,17 +40,16 @@ urlpatterns = [
     path("organise/<slug:edition>/badges/<int:batch>.pdf", badges.badge_batch_pdf, name="badges-batch"),
     # The call for contributions.
     path("organise/<slug:edition>/call/", call.call_settings, name="call"),
-]
-
-# Review and decisions (cfp): reviewers, criteria, reviewing, the ranking, the decision e-mails.
-from occupy.organise.views import decisions as review_decisions  # noqa: E402
-from occupy.organise.views import review  # noqa: E402
-
-urlpatterns += [
+    # Review and decisions: reviewers, criteria, reviewing, the ranking, the decision e-mails.
     path("organise/<slug:edition>/review/", review.assigned, name="review-list"),
     path("organise/<slug:edition>/review/assign/", review.assign, name="review-assign"),
     path("organise/<slug:edition>/review/criteria/", review.criteria, name="review-criteria"),
-    path("organise/<slug:edition>/review/ranking/", review_decisions.ranking_page, name="review-ranking"),
-    path("organise/<slug:edition>/review/templates/", review_decisions.templates, name="review-templates"),
+    path("organise/<slug:edition>/review/ranking/", decisions.ranking_page, name="review-ranking"),
+    path("organise/<slug:edition>/review/templates/", decisions.templates, name="review-templates"),
     path("organise/<slug:edition>/review/<str:code>/", review.review, name="review-submission"),
+    # The schedule editor and its publication.
+    path("organise/<slug:edition>/schedule/", schedule.editor, name="schedule"),
+    path("organise/<slug:edition>/schedule/place/", schedule.place, name="schedule-place"),
+    path("organise/<slug:edition>/schedule/unschedule/", schedule.unschedule, name="schedule-unschedule"),
+    path("organise/<slug:edition>/schedule/publish/", schedule.publish, name="schedule-publish"),
 ]

@@ -116,6 +116,10 @@ class SessionAdmin(EditionTimeZoneAdminMixin, admin.ModelAdmin):
         return super().get_changelist_form(request, **kwargs)
 
     def save_model(self, request, obj, form, change):
+        # The admin edits the published slot as a raw record, outside the schedule editor's versions: the draft
+        # follows it, so the editor shows no pending change that would undo this edit on the next publication.
+        if not change or {"room", "starts_at", "ends_at"} & set(form.changed_data):
+            obj.draft_room, obj.draft_starts_at, obj.draft_ends_at = obj.room, obj.starts_at, obj.ends_at
         super().save_model(request, obj, form, change)
         # More seats (or no limit any more) go at once to the people on the session's waiting list.
         if change and "capacity" in form.changed_data:

@@ -53,6 +53,13 @@ class Session(models.Model):
     capacity = models.PositiveIntegerField(
         _("seats"), null=True, blank=True, help_text=_("For workshops with limited seats; empty for no limit.")
     )
+    # The draft placement the schedule editor changes; publish_schedule() copies it to room/starts_at/ends_at,
+    # which are all that public pages and exports read. No draft start means "not in the draft schedule".
+    draft_room = models.ForeignKey(
+        Room, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("room (draft)")
+    )
+    draft_starts_at = models.DateTimeField(_("starts at (draft)"), null=True, blank=True)
+    draft_ends_at = models.DateTimeField(_("ends at (draft)"), null=True, blank=True)
     speakers = models.ManyToManyField(
         Person, through="SessionSpeaker", related_name="sessions", verbose_name=_("speakers")
     )
@@ -71,6 +78,11 @@ class Session(models.Model):
                 condition=Q(ends_at__isnull=True) | Q(starts_at__isnull=False, ends_at__gt=F("starts_at")),
                 name="session_ends_after_start",
             ),
+            models.CheckConstraint(
+                condition=Q(draft_ends_at__isnull=True)
+                | Q(draft_starts_at__isnull=False, draft_ends_at__gt=F("draft_starts_at")),
+                name="session_draft_ends_after_start",
+            ),
         ]
         indexes = [models.Index(fields=["edition", "starts_at"])]
         permissions = [("edit_schedule", _("Can build an edition's schedule and publish it"))]
@@ -80,6 +92,15 @@ class Session(models.Model):
 
     def get_absolute_url(self):
         return reverse("programme:session", kwargs={"edition": self.edition.slug, "slug": self.slug})
+
+    @property
+    def has_pending_change(self) -> bool:
+        """Whether the draft placement differs from the published one."""
+        return (self.draft_room_id, self.draft_starts_at, self.draft_ends_at) != (
+            self.room_id,
+            self.starts_at,
+            self.ends_at,
+        )
 
     @property
     def duration_minutes(self):
@@ -177,3 +198,53 @@ class Unavailability(models.Model):
 
     def __str__(self):
         return f"{self.person}: {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M} UTC"
+
+
+class ScheduleVersion(models.Model):
+    """One publication of an edition's schedule: number 1, 2, 3… The exports carry the latest number."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="schedule_versions", verbose_name=_("edition")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    published_at = models.DateTimeField(_("published at"))
+    published_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by")
+    )
+
+    class Meta:
+        ordering = ["edition", "-number"]
+        verbose_name = _("schedule version")
+        verbose_name_plural = _("schedule versions")
+        constraints = [models.UniqueConstraint(fields=["edition", "number"], name="schedule_version_number_unique")]
+
+    def __str__(self):
+        return f"{self.edition} v{self.number}"
+
+
+class ChangeKind(models.TextChoices):
+    ADDED = "added", _("Added")
+    MOVED = "moved", _("Moved")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ScheduleChange(models.Model):
+    """What one publication changed for one session: where and when it was before and after."""
+
+    version = models.ForeignKey(ScheduleVersion, on_delete=models.CASCADE, related_name="changes")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="schedule_changes")
+    kind = models.CharField(_("change"), max_length=10, choices=ChangeKind.choices)
+    old_room = models.ForeignKey(Room, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    old_starts_at = models.DateTimeField(null=True, blank=True)
+    old_ends_at = models.DateTimeField(null=True, blank=True)
+    new_room = models.ForeignKey(Room, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    new_starts_at = models.DateTimeField(null=True, blank=True)
+    new_ends_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["version", "kind", "new_starts_at", "old_starts_at", "id"]
+        verbose_name = _("schedule change")
+        verbose_name_plural = _("schedule changes")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.session}"

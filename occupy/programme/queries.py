@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from occupy.editions.models import Edition, SessionFormat, Theme, published_through
 from occupy.people.models import Person
-from occupy.programme.models import Material, Session, SessionSpeaker
+from occupy.programme.models import Material, ScheduleChange, ScheduleVersion, Session, SessionSpeaker, Unavailability
 
 
 def _later_published_edition(outer_year: str):
@@ -90,3 +90,55 @@ def get_public_session_or_404(edition_slug: str, slug: str) -> Session:
 def edition_guests(edition: Edition) -> list[Person]:
     """The people the organiser named as guests of the edition, in their order (one query)."""
     return list(Person.objects.filter(guest_of__edition=edition).order_by("guest_of__order", "name"))
+
+
+def editor_sessions(edition: Edition) -> list[Session]:
+    """Every session of `edition` for the schedule editor, with its format, draft and published rooms and its
+    speakers in order (two queries)."""
+    sessions = list(
+        Session.objects.filter(edition=edition)
+        .select_related("format", "draft_room", "room")
+        .defer("abstract")
+        .prefetch_related(
+            Prefetch(
+                "session_speakers",
+                queryset=SessionSpeaker.objects.select_related("person")
+                .only("session", "person", "order", "person__name", "person__slug")
+                .order_by("order", "id"),
+            )
+        )
+        .order_by("draft_starts_at", "title", "pk")
+    )
+    for session in sessions:
+        session.edition = edition
+    return sessions
+
+
+def edition_unavailabilities(edition: Edition) -> list[Unavailability]:
+    """The times the edition's speakers said they cannot present, with the person (one query)."""
+    return list(Unavailability.objects.filter(edition=edition).select_related("person").order_by("starts_at"))
+
+
+def schedule_versions(edition: Edition) -> list[ScheduleVersion]:
+    """The edition's published schedule versions, newest first, each with its changes and their sessions and
+    rooms (two queries)."""
+    changes = ScheduleChange.objects.select_related("session", "old_room", "new_room").only(
+        "version",
+        "kind",
+        "old_starts_at",
+        "old_ends_at",
+        "new_starts_at",
+        "new_ends_at",
+        "session__title",
+        "session__slug",
+        "session__edition",
+        "old_room__name",
+        "new_room__name",
+    )
+    return list(
+        ScheduleVersion.objects.filter(edition=edition)
+        .prefetch_related(
+            Prefetch("changes", queryset=changes.order_by("kind", "new_starts_at", "old_starts_at", "id"))
+        )
+        .order_by("-number")
+    )

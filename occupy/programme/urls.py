@@ -15,4 +15,6 @@ urlpatterns = [
     path("<slug:edition>/schedule.xml", exports.schedule_xml, name="schedule-xml"),
     path("<slug:edition>/schedule.json", exports.schedule_json, name="schedule-json"),
     path("<slug:edition>/sessions/<slug:slug>/session.ics", exports.session_ics, name="session-ics"),
+    path("<slug:edition>/changes/", views.changes, name="changes"),
+    path("<slug:edition>/programme.pdf", exports.programme_pdf, name="programme-pdf"),
 ]

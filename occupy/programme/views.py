@@ -73,3 +73,15 @@ def session_detail(request, edition, slug):
         **_zone_context(session.edition, display, session.starts_at),
     }
     return render(request, "programme/session.html", context, status=400 if display.error else 200)
+
+
+@cached_page
+def changes(request, edition):
+    """The public changelog: every published version of the schedule, newest first, with what it added,
+    moved (from → to) and cancelled, in the edition's time zone."""
+    edition = queries.get_published_edition_or_404(edition)
+    versions = queries.schedule_versions(edition)
+    zone = edition_zone(edition)
+    at = datetime.datetime.combine(edition.start_date, datetime.time(12), tzinfo=zone)
+    context = {"edition": edition, "versions": versions, "zone": zone, "edition_zone_label": zone_label(zone, at)}
+    return render(request, "programme/changes.html", context)

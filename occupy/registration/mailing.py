@@ -64,6 +64,10 @@ def _build_from_template(log: EmailLog) -> EmailMultiAlternatives:
 
 def build_message(log: EmailLog) -> EmailMultiAlternatives:
     """The e-mail a log row stands for, rendered now (so a retried confirmation link is fresh)."""
+    if log.kind == EmailKind.SCHEDULE:
+        from occupy.registration.schedule_mail import build_schedule_message
+
+        return build_schedule_message(log)
     if log.registration_id is None:
         return _build_from_template(log)
     registration = log.registration

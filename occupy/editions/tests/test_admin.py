@@ -102,6 +102,12 @@ def test_admin_session_list_moves_a_slot(organiser_client):
     # typed in the edition's zone, Europe/Bucharest (UTC+3 in summer)
     assert session.starts_at == datetime.datetime(2022, 6, 3, 7, 0, tzinfo=datetime.UTC)
     assert session.duration_minutes == 30
+    # The schedule editor's draft follows: nothing pending would undo the edit on the next publication.
+    assert (session.draft_room, session.draft_starts_at, session.draft_ends_at) == (
+        hall,
+        session.starts_at,
+        session.ends_at,
+    )
 
 
 def test_admin_session_list_refuses_a_room_of_another_edition_and_an_end_before_the_start(organiser_client):

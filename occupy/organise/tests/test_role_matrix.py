@@ -33,7 +33,8 @@ from occupy.cfp.tests.factories import SubmissionFactory
 from occupy.editions.models import Role
 from occupy.editions.roles import GRANTS
 from occupy.editions.services import grant_role
-from occupy.editions.tests.factories import EditionFactory
+from occupy.editions.tests.factories import EditionFactory, RoomFactory
+from occupy.programme.tests.factories import SessionFactory
 from occupy.registration.models import AttendanceMode, BadgeBatch, BadgeBatchStatus
 from occupy.registration.tests.factories import RegistrationFactory
 
@@ -77,6 +78,9 @@ class World:
         ]:
             self.accounts[actor] = account(actor)
             grant_role(edition=edition, user=self.accounts[actor], role=role)
+        # A session of the programme, for the schedule editor's forms.
+        self.room = RoomFactory(edition=self.edition)
+        self.session = SessionFactory(edition=self.edition)
         # The submitter's contribution, assigned to the reviewer only.
         self.submission = self.accounts["submitter"].submissions.get()
         ReviewAssignment.objects.create(submission=self.submission, reviewer=self.accounts["reviewer"])
@@ -114,6 +118,13 @@ POST_DATA = {
     "organise:walk-in": lambda world: {"name": "Walter", "email": "walter@example.org", "consent": "on"},
     "organise:move-to-live": lambda world: {"registration": world.online.pk},
     "organise:roles-take": lambda world: {"account": world.accounts["reviewer"].pk, "role": Role.REVIEWER},
+    "organise:schedule-place": lambda world: {
+        "session": world.session.pk,
+        "room": world.room.pk,
+        "day": world.edition.start_date.isoformat(),
+        "start": "10:00",
+    },
+    "organise:schedule-unschedule": lambda world: {"session": world.session.pk},
 }
 
 # (URL name, actor) → the status code that actor gets instead of what the table says (object-level rules).

@@ -33,6 +33,7 @@ def test_the_links_ask_for_the_permissions_the_views_require():
         "organise:call": "cfp.manage_call",
         "organise:review-list": "cfp.review_submission",
         "organise:review-ranking": "cfp.manage_call",
+        "organise:schedule": "programme.edit_schedule",
     }
 
 

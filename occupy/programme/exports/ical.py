@@ -43,6 +43,8 @@ def session_event(session, *, is_sample: bool = False) -> Event:
     # DTSTAMP: without METHOD:REQUEST, the time the event's information was last revised (RFC 5545 3.8.7.2).
     event.add("dtstamp", session.updated_at.astimezone(datetime.UTC))
     event.add("last-modified", session.updated_at.astimezone(datetime.UTC))
+    # SEQUENCE: how many published schedule versions changed the session (RFC 5545 3.8.7.4).
+    event.add("sequence", getattr(session, "schedule_sequence", 0))
     event.add("dtstart", session.starts_at.astimezone(datetime.UTC))
     event.add("dtend", session_end(session).astimezone(datetime.UTC))
     description = _description(session)

@@ -1,19 +1,44 @@
 """Reads for the exports. Each function declares what it loads, so an export issues the same number of
 queries whatever the size of the programme."""
 
-from django.db.models import Max, Min, Prefetch
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from occupy.content.models import EditionPartner, Organisation, PartnerRole
 from occupy.editions.models import Edition
-from occupy.programme.models import Material, Session, SessionSpeaker
+from occupy.programme.models import Material, ScheduleChange, ScheduleVersion, Session, SessionSpeaker
+
+
+def get_edition_for_export_or_404(slug: str) -> Edition:
+    """A published edition with `schedule_version`: the number of its latest published schedule version, 0
+    before the first (one query)."""
+    latest = ScheduleVersion.objects.filter(edition=OuterRef("pk")).order_by("-number").values("number")[:1]
+    edition = (
+        Edition.objects.published()
+        .filter(slug=slug[:50])
+        .annotate(schedule_version=Coalesce(Subquery(latest, output_field=IntegerField()), 0))
+        .first()
+    )
+    if edition is None:
+        raise Http404(_("There is no edition “%(slug)s”.") % {"slug": slug[:50]})
+    return edition
 
 
 def _export_sessions(edition: Edition):
+    # How often publishing changed the session: its iCalendar SEQUENCE.
+    changes = (
+        ScheduleChange.objects.filter(session=OuterRef("pk"))
+        .order_by()
+        .values("session")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return (
         Session.objects.filter(edition=edition)
         .scheduled()
+        .annotate(schedule_sequence=Coalesce(Subquery(changes, output_field=IntegerField()), 0))
         .select_related("format", "theme", "room")
         .prefetch_related(
             Prefetch(

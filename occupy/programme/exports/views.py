@@ -7,12 +7,12 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from occupy.editions.queries import get_edition_or_404
 from occupy.programme.exports import queries
 from occupy.programme.exports.frab import build_schedule
 from occupy.programme.exports.frab_json import render_schedule_json
 from occupy.programme.exports.frab_xml import render_schedule_xml
 from occupy.programme.exports.ical import build_calendar
+from occupy.programme.exports.printable import render_programme_pdf
 from occupy.web.pagecache import cached_page
 
 
@@ -28,7 +28,7 @@ def _download(content, content_type: str, filename: str, *, disposition: str = "
 @require_safe
 @cached_page
 def schedule_ics(request, edition):
-    edition = get_edition_or_404(edition)
+    edition = queries.get_edition_for_export_or_404(edition)
     sessions = queries.scheduled_sessions_for_export(edition)
     calendar = build_calendar(edition, sessions, name=edition.title)
     return _download(calendar, "text/calendar; charset=utf-8", f"occupy-library-{edition.slug}.ics")
@@ -37,7 +37,7 @@ def schedule_ics(request, edition):
 @require_safe
 @cached_page
 def session_ics(request, edition, slug):
-    edition = get_edition_or_404(edition)
+    edition = queries.get_edition_for_export_or_404(edition)
     session = queries.get_scheduled_session_for_export(edition, slug)
     name = _("%(session)s (%(edition)s)") % {"session": session.title, "edition": edition.title}
     calendar = build_calendar(edition, [session], name=name)
@@ -47,8 +47,10 @@ def session_ics(request, edition, slug):
 @require_safe
 @cached_page
 def schedule_xml(request, edition):
-    edition = get_edition_or_404(edition)
-    schedule = build_schedule(edition, queries.scheduled_sessions_for_export(edition))
+    edition = queries.get_edition_for_export_or_404(edition)
+    schedule = build_schedule(
+        edition, queries.scheduled_sessions_for_export(edition), version=edition.schedule_version
+    )
     return _download(
         render_schedule_xml(schedule),
         "application/xml; charset=utf-8",
@@ -60,11 +62,23 @@ def schedule_xml(request, edition):
 @require_safe
 @cached_page
 def schedule_json(request, edition):
-    edition = get_edition_or_404(edition)
-    schedule = build_schedule(edition, queries.scheduled_sessions_for_export(edition))
+    edition = queries.get_edition_for_export_or_404(edition)
+    schedule = build_schedule(
+        edition, queries.scheduled_sessions_for_export(edition), version=edition.schedule_version
+    )
     return _download(
         render_schedule_json(schedule),
         "application/json; charset=utf-8",
         f"schedule-{edition.slug}.json",
         disposition="inline",
     )
+
+
+@require_safe
+@cached_page
+def programme_pdf(request, edition):
+    """The printable programme of the published schedule (A4)."""
+    edition = queries.get_edition_for_export_or_404(edition)
+    sessions = queries.scheduled_sessions_for_export(edition)
+    pdf = render_programme_pdf(edition, sessions, version_number=edition.schedule_version)
+    return _download(pdf, "application/pdf", f"occupy-library-{edition.slug}-programme.pdf", disposition="inline")

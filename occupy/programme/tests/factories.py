@@ -19,6 +19,10 @@ class SessionFactory(factory.django.DjangoModelFactory):
     room = factory.SubFactory(RoomFactory, edition=factory.SelfAttribute("..edition"))
     starts_at = factory.LazyAttribute(lambda o: datetime.datetime(o.edition.year, 6, 2, 7, 0, tzinfo=datetime.UTC))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(minutes=45))
+    # Nothing pending: the draft placement is the published one.
+    draft_room = factory.SelfAttribute("room")
+    draft_starts_at = factory.SelfAttribute("starts_at")
+    draft_ends_at = factory.SelfAttribute("ends_at")
 
 
 class SessionSpeakerFactory(factory.django.DjangoModelFactory):
@@ -66,6 +70,9 @@ def build_programme(edition, *, sessions: int, themes: int = 3, rooms: int = 3, 
                 room=room_objs[room_index],
                 starts_at=starts,
                 ends_at=starts + datetime.timedelta(minutes=25),
+                draft_room=room_objs[room_index],
+                draft_starts_at=starts,
+                draft_ends_at=starts + datetime.timedelta(minutes=25),
             )
         )
     session_objs = Session.objects.bulk_create(session_objs)

@@ -15,6 +15,7 @@ from occupy.editions.models import EditionMode
 from occupy.editions.tests.factories import EditionFactory, RoomFactory, SessionFormatFactory, ThemeFactory
 from occupy.people.tests.factories import PersonFactory
 from occupy.programme.models import Attendance, Material, MaterialKind
+from occupy.programme.services.schedule import place_session, publish_schedule
 from occupy.programme.tests.factories import SessionFactory, SessionSpeakerFactory, build_programme
 
 pytestmark = pytest.mark.django_db
@@ -215,17 +216,22 @@ def test_schedule_xml_escapes_markup_and_keeps_unicode(client, hybrid_edition):
     assert (bare.findtext("track"), bare.find("persons").getchildren()) == ("", [])
 
 
-def test_schedule_version_changes_when_the_programme_changes(client, hybrid_edition):
+def test_schedule_version_is_the_published_version_number(client, hybrid_edition):
     sessions = tricky_programme(hybrid_edition)
-    before = get_json(client, hybrid_edition)["schedule"]["version"]
-    assert get_json(client, hybrid_edition)["schedule"]["version"] == before
+    assert get_json(client, hybrid_edition)["schedule"]["version"] == "0"  # never published from the editor
 
-    sessions["live"].title = "A new title"
-    sessions["live"].save()
+    live = sessions["live"]
+    room = RoomFactory(edition=hybrid_edition, name="Hall", slug="hall")
+    place_session(session=live, room=room, starts_at=live.starts_at + datetime.timedelta(hours=1), minutes=30)
+    publish_schedule(edition=hybrid_edition)
+    place_session(session=live, room=room, starts_at=live.starts_at + datetime.timedelta(hours=2), minutes=30)
+    publish_schedule(edition=hybrid_edition)
 
-    assert get_json(client, hybrid_edition)["schedule"]["version"] != before
-    document = etree.fromstring(get_xml(client, hybrid_edition).content)
-    assert document.findtext("version") == get_json(client, hybrid_edition)["schedule"]["version"]
+    document = get_json(client, hybrid_edition)
+    assert document["schedule"]["version"] == "2"
+    assert json_errors(document) == []
+    xml = assert_valid_xml(get_xml(client, hybrid_edition).content)
+    assert xml.findtext("version") == "2"
 
 
 def test_schedule_of_an_edition_without_sessions_still_validates(client, online_edition):

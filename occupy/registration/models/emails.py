@@ -19,6 +19,7 @@ class EmailKind(models.TextChoices):
     # E-mails not about a registration (accounts, the call for contributions): rendered from `template`.
     ACCOUNT = "account", _("About an account")
     CALL = "call", _("About a contribution to the call")
+    SCHEDULE = "schedule", _("A session moved or was cancelled")
 
 
 class EmailStatus(models.TextChoices):
@@ -58,6 +59,15 @@ class EmailLog(models.Model):
         blank=True,
         related_name="emails",
         verbose_name=_("registration"),
+        help_text=_("Empty for an e-mail to a speaker who is not registered."),
+    )
+    # A schedule change notice (kind SCHEDULE) names the publication it tells about and, for a speaker, the
+    # person it is written to, in `language` (below: a speaker has no registration to hold one).
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("speaker")
+    )
+    schedule_version = models.ForeignKey(
+        "programme.ScheduleVersion", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     kind = models.CharField(_("kind"), max_length=12, choices=EmailKind.choices)
     to = models.EmailField(_("to"), max_length=254)

@@ -32,12 +32,14 @@ class Outcome:
     SKIPPED = "skipped"  # sent already, or claimed by another sender
 
 
-def queue_email(registration: Registration, kind: str) -> EmailLog:
+def queue_email(registration: Registration | None, kind: str, *, to: str = "", **about) -> EmailLog:
     """Write an e-mail to the outbox and hand it to the mail task once the current transaction commits.
+    Without a registration (a speaker's schedule notice) `to` and `about` (person, schedule_version,
+    language) say whom it is for.
 
     Side effects: one EmailLog row (queued); after commit, a Celery task (run in-process when there is no
     broker). With the broker unreachable the row stays queued for the sweep: the caller's change stands."""
-    log = EmailLog.objects.create(registration=registration, kind=kind, to=registration.email)
+    log = EmailLog.objects.create(registration=registration, kind=kind, to=to or registration.email, **about)
     transaction.on_commit(lambda: _hand_to_task(log.pk))
     return log
 

@@ -1,8 +1,10 @@
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.utils import timezone
 
 from occupy.editions.tests.factories import EditionFactory
+from occupy.programme.models import ScheduleVersion
 from occupy.registration.mailing import SUBJECTS
 from occupy.registration.models import EmailKind, EmailLog, EmailStatus, Registration, RegistrationStatus
 from occupy.registration.services.mail import queue_email, send_again
@@ -70,8 +72,13 @@ def test_email_markup_in_names_is_escaped_in_html_and_kept_plain_in_text(edition
 def test_email_every_kind_renders_with_the_manage_or_confirm_link(edition, kind, django_capture_on_commit_callbacks):
     status = RegistrationStatus.PENDING if kind == EmailKind.CONFIRM else RegistrationStatus.CONFIRMED
     registration = RegistrationFactory(edition=edition, status=status)
+    about = {}
+    if kind == EmailKind.SCHEDULE:  # a schedule change notice tells about a publication
+        about["schedule_version"] = ScheduleVersion.objects.create(
+            edition=edition, number=1, published_at=timezone.now()
+        )
     with django_capture_on_commit_callbacks(execute=True):
-        queue_email(registration, kind)
+        queue_email(registration, kind, **about)
     message = mail.outbox[0]
     link = "/register/confirm/" if kind == EmailKind.CONFIRM else registration.get_absolute_url()
     assert link in message.body and link in message.alternatives[0][0]

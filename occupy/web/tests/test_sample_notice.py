@@ -23,9 +23,10 @@ from occupy.cfp.services.submissions import invite_co_speaker
 from occupy.cfp.tests.factories import CallFactory, SubmissionFactory, SubmissionSpeakerFactory
 from occupy.editions.tests.factories import EditionFactory
 from occupy.people.tests.factories import PersonFactory
+from occupy.programme.models import ScheduleVersion
 from occupy.programme.tests.factories import SessionFactory, SessionSpeakerFactory
 from occupy.registration.mailing import SUBJECTS
-from occupy.registration.models import AttendanceMode, BadgeBatch, RegistrationStatus
+from occupy.registration.models import AttendanceMode, BadgeBatch, EmailKind, RegistrationStatus
 from occupy.registration.services.agenda import add_to_agenda
 from occupy.registration.services.badges import request_badges
 from occupy.registration.services.certificates import issue_certificate
@@ -62,6 +63,9 @@ NOT_WALKED = {
     "cfp:invitation": "a co-speaker's secret link: test_the_invitation_of_a_sample_edition_says_so",
     "cfp:submit": "signed in only (a visitor is sent to sign in): test_the_invitation_of_a_sample_edition_says_so",
     "organise:review-submission": "opened by the reviewers it is assigned to only (organise tests); others get 404",
+    "organise:schedule-place": "POST only: it redirects to the schedule editor, which is walked",
+    "organise:schedule-unschedule": "POST only: it redirects to the schedule editor, which is walked",
+    "organise:schedule-publish": "POST only: it redirects to the schedule editor, which is walked",
 }
 
 
@@ -239,7 +243,7 @@ def test_every_email_of_a_sample_edition_says_so(kind, django_capture_on_commit_
     made = make_edition(is_sample=True, year=2039)
 
     with django_capture_on_commit_callbacks(execute=True):
-        queue_email(made["participant"], kind)
+        queue_email(made["participant"], kind, **about_schedule(made["edition"], kind))
 
     message = mail.outbox[-1]
     assert message.subject.startswith(f"{SUBJECT_PREFIX} ")
@@ -253,7 +257,7 @@ def test_no_email_of_a_real_edition_says_sample(kind, django_capture_on_commit_c
     made = make_edition(is_sample=False, year=2038)
 
     with django_capture_on_commit_callbacks(execute=True):
-        queue_email(made["participant"], kind)
+        queue_email(made["participant"], kind, **about_schedule(made["edition"], kind))
 
     message = mail.outbox[-1]
     assert "Sample" not in message.subject
@@ -276,6 +280,14 @@ def test_the_invitation_of_a_sample_edition_says_so(client, django_capture_on_co
     form = client.get(reverse("cfp:submit", kwargs={"edition": made["edition"].slug})).content.decode()
     said = [message.subject.startswith(f"{SUBJECT_PREFIX} "), NOTICE in message.body, NOTICE in page, NOTICE in form]
     assert said == [is_sample] * 4
+
+
+def about_schedule(edition, kind) -> dict:
+    """A schedule change notice tells about a publication: one is made for it."""
+    if kind != EmailKind.SCHEDULE:
+        return {}
+    version = ScheduleVersion.objects.create(edition=edition, number=1, published_at=timezone.now())
+    return {"schedule_version": version}
 
 
 def test_a_sample_person_or_session_shows_the_notice_even_in_a_real_edition(client):
