@@ -115,8 +115,9 @@ def build() -> "django.contrib.auth.models.AbstractUser":
         if n < SCHEDULED:
             day, slot = divmod(n // len(rooms), 27)
             start = datetime.datetime(YEAR, 6, 2 + day % 3, 9, 0, tzinfo=ZONE) + datetime.timedelta(minutes=30 * slot)
-            session.room, session.starts_at = rooms[n % len(rooms)], start
-            session.ends_at = start + datetime.timedelta(minutes=30)
+            session.room = session.draft_room = rooms[n % len(rooms)]
+            session.starts_at = session.draft_starts_at = start
+            session.ends_at = session.draft_ends_at = start + datetime.timedelta(minutes=30)
         sessions.append(session)
     Session.objects.bulk_create(sessions)
     return organiser
