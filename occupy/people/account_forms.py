@@ -60,7 +60,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["name", "bio", "country", "organisation", "position", "website"]
+        fields = ["name", "bio", "country", "organisation", "position", "website", "language"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args, **kwargs):

@@ -64,6 +64,7 @@ def sign_up(*, name: str, email: str, password: str, language: str):
         user = User(username=email, email=email, first_name=name.strip()[:150], is_active=False)
         user.set_password(password)
         user.save()
+        get_or_create_profile(user=user, language=language)
         with translation.override(language):
             subject = _("Please confirm your e-mail address for Occupy Library")
         _account_mail(user=user, template=VERIFY_TEMPLATE, subject=subject, language=language)
@@ -130,8 +131,9 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def get_or_create_profile(*, user) -> Person:
-    """The account's speaker profile (one Person per account, across editions), made from its name when missing.
+def get_or_create_profile(*, user, language: str = "") -> Person:
+    """The account's speaker profile (one Person per account, across editions), made from its name when missing,
+    with `language` (the one the account was made in) for the e-mails the call writes to its speaker.
 
     Side effects: a Person row the first time."""
     person = Person.objects.filter(user=user).first()
@@ -139,7 +141,9 @@ def get_or_create_profile(*, user) -> Person:
         return person
     with transaction.atomic():
         name = user.first_name or user.email.split("@")[0]
-        return Person.objects.create(user=user, name=name, slug=_unique_slug(name), email=user.email)
+        return Person.objects.create(
+            user=user, name=name, slug=_unique_slug(name), email=user.email, language=language
+        )
 
 
 def save_profile(*, person: Person, fields: dict, photo=None) -> Person:

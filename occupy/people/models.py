@@ -19,6 +19,13 @@ class Person(models.Model):
     photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[max_upload_size])
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("Private: never shown on the public site."))
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language the call's e-mails are written in to this speaker."),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

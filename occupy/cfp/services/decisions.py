@@ -20,6 +20,7 @@ from occupy.cfp.mail_text import fill
 from occupy.cfp.models import Decision, DecisionTemplate, Submission, SubmissionSpeaker, SubmissionState
 from occupy.cfp.queries import DECIDABLE
 from occupy.editions import sample
+from occupy.people.models import Person
 from occupy.registration.models import EmailKind
 from occupy.registration.services.mail import queue_message
 
@@ -68,10 +69,16 @@ class Email:
 
 
 def language_of(speaker: SubmissionSpeaker) -> str:
-    """The language a speaker reads their e-mails in: the language the submitter chose to present in when the
-    site speaks it (accounts have no language of their own yet), otherwise the site's default."""
-    language = speaker.submission.language
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    """The language a speaker reads their e-mails in: their speaker profile's (the submitter's own, for the
+    submitter), else the language the contribution is presented in when the site speaks it, else the site's."""
+    person = speaker.person
+    if person is None and speaker.is_submitter:
+        person = Person.objects.filter(user_id=speaker.submission.submitter_id).first()
+    languages = dict(settings.LANGUAGES)
+    for language in (person.language if person else "", speaker.submission.language):
+        if language in languages:
+            return language
+    return settings.LANGUAGE_CODE
 
 
 def confirmation_url(invitation: str) -> str:
@@ -192,7 +199,7 @@ def decide(*, submissions, decision: str, by) -> int:
         for submission in changed:
             submission.state, submission.decided_at = state, now
             submission.save(update_fields=["state", "decided_at", "updated_at"])
-            for speaker in SubmissionSpeaker.objects.filter(submission=submission):
+            for speaker in SubmissionSpeaker.objects.filter(submission=submission).select_related("person"):
                 speaker.submission = submission
                 language = language_of(speaker)
                 subject, body = template_text(submission.edition, decision, language, templates)

@@ -7,6 +7,7 @@ from occupy.cfp.models import Decision, DecisionTemplate, SubmissionState
 from occupy.cfp.services.decisions import decide, preview, save_template
 from occupy.cfp.tests.factories import SubmissionFactory, SubmissionSpeakerFactory, UserFactory
 from occupy.editions.tests.factories import EditionFactory
+from occupy.people.tests.factories import PersonFactory
 from occupy.registration.models import EmailKind, EmailLog, EmailStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -85,3 +86,17 @@ def test_preview_renders_without_sending_or_saving():
     assert "Maps" in email.subject and email.language == "uk"
     assert mail.outbox == [] and EmailLog.objects.count() == 0
     assert DecisionTemplate.objects.count() == 0
+
+
+def test_decide_writes_to_each_speaker_in_their_profiles_language_before_the_contributions():
+    submission = SubmissionFactory(title="Maps", language="en")
+    PersonFactory(user=submission.submitter, language="uk")
+    cospeaker = SubmissionSpeakerFactory(
+        submission=submission, email="ana@example.org", person=PersonFactory(language="ro")
+    )
+    third = SubmissionSpeakerFactory(submission=submission, email="ion@example.org", order=2)
+
+    decide(submissions=[submission], decision=Decision.REJECT, by=UserFactory())
+
+    languages = dict(EmailLog.objects.values_list("to", "language"))
+    assert languages == {submission.submitter.email: "uk", cospeaker.email: "ro", third.email: "en"}

@@ -46,6 +46,7 @@ def test_signup_makes_an_inactive_account_and_the_link_verifies_it(
     user.refresh_from_db()
     assert user.is_active
     assert client.get(reverse("people:profile")).status_code == 200
+    assert user.person.language == "en"  # the call's e-mails to this speaker: the language they signed up in
 
 
 def test_a_forged_verification_link_is_refused(client):
