@@ -1,6 +1,6 @@
 """PDF documents (tickets, certificates, badges): Django templates of HTML and CSS rendered by WeasyPrint.
 
-The templates carry their own styles and fetch nothing: WeasyPrint is never pointed at a URL.
+The templates carry their own styles and fetch nothing (occupy/web/pdf.py).
 """
 
 import segno
@@ -8,17 +8,14 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
 from occupy.editions.sample import MARK, is_sample
+from occupy.web.pdf import html_to_pdf
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:
-    from weasyprint import HTML, URLFetcher  # heavy import: only when a PDF is made
-
     # Every document of a sample edition carries the mark (registration/_sample_mark.pdf.html shows it).
     sample = is_sample(context.get("edition"), context.get("registration"))
     html = render_to_string(template_name, {**context, "sample_mark": gettext(MARK) if sample else ""})
-    # Only data: URIs (the QR codes) are read; a link typed into a name or organisation is never fetched.
-    fetcher = URLFetcher(allowed_protocols={"data"}, timeout=1)
-    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+    return html_to_pdf(html)
 
 
 def qr_data_uri(data: str) -> str:

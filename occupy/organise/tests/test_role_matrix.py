@@ -5,11 +5,13 @@ from one table: the permission the URL's view requires (its `required_permission
 and the permissions each role grants (`GRANTS` in `occupy/editions/roles.py`). A new organiser URL is therefore
 covered by default, and fails here if its view lacks `@require_permission`.
 
-Actors (ACTORS): a visitor and a participant (a registration, no account) are sent to sign in; a submitter (an
-account with a submission, no role) and a staff account without a role get 403; the reviewer and the check-in desk
-of the edition open what their role grants and get 403 elsewhere; the organiser of ANOTHER edition gets 403; the
-organiser of the edition and a superuser open everything. "Opens" means 200 or a redirect that is not to the
-sign-in page; a view that answers GET with 405 (POST-only) is then POSTed with POST_DATA and must open too. Actors
+Actors (ACTORS): a visitor and a participant (a registration, no account) are sent to sign in; two submitters (an
+account with a submission, no role) and a staff account without a role get 403; the reviewer, a reviewer the
+contribution is not assigned to and the check-in desk of the edition open what their role grants and get 403
+elsewhere (404 on a contribution's review form unless it is assigned to them: EXPECTED); the organiser of ANOTHER
+edition gets 403; the organiser of the edition and a superuser open everything. "Opens" means 200 or a redirect
+that is not to the sign-in page; a view that answers GET with 405 (POST-only) is then POSTed with POST_DATA and must
+open too. Actors
 who may not open a URL are refused on GET and on POST alike, and never see the participant's name or address.
 
 To extend the matrix (the review and submitter pages do):
@@ -66,6 +68,9 @@ class World:
 
         self.accounts = {
             "submitter": SubmissionFactory(edition=self.edition, submitter=account("submitter")).submitter,
+            "another_submitter": SubmissionFactory(
+                edition=self.edition, submitter=account("another_submitter")
+            ).submitter,
             "staff": account("staff", is_staff=True),
             "superuser": account("root", is_staff=True, is_superuser=True),
         }
@@ -91,6 +96,7 @@ ACTORS = {
     "visitor": lambda world: None,
     "participant": lambda world: None,
     "submitter": lambda world: world.accounts["submitter"],
+    "another_submitter": lambda world: world.accounts["another_submitter"],
     "staff": lambda world: world.accounts["staff"],
     "reviewer": lambda world: world.accounts["reviewer"],
     "unassigned_reviewer": lambda world: world.accounts["unassigned_reviewer"],
@@ -243,7 +249,9 @@ def test_the_matrix_covers_every_actor_of_the_issue():
         "visitor",
         "participant",
         "submitter",
+        "another_submitter",
         "reviewer",
+        "unassigned_reviewer",
         "check_in_desk",
         "organiser_of_another_edition",
         "organiser",

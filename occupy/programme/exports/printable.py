@@ -1,5 +1,5 @@
 """The printable programme: the PUBLISHED schedule as an A4 PDF (WeasyPrint), day by day, times in the
-edition's zone. Built like the registration PDFs: an HTML template with its own styles, nothing fetched."""
+edition's zone: an HTML template with its own styles, printed by occupy/web/pdf.py."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -9,6 +9,7 @@ from occupy.editions import sample
 from occupy.programme.exports.identity import room_label
 from occupy.programme.timetable import build_timetable
 from occupy.programme.timezones import edition_zone, zone_label
+from occupy.web.pdf import html_to_pdf
 
 
 def programme_html(edition, sessions, *, version_number: int) -> str:
@@ -30,8 +31,4 @@ def programme_html(edition, sessions, *, version_number: int) -> str:
 
 
 def render_programme_pdf(edition, sessions, *, version_number: int) -> bytes:
-    from weasyprint import HTML, URLFetcher  # heavy import: only when a PDF is made
-
-    html = programme_html(edition, sessions, version_number=version_number)
-    fetcher = URLFetcher(allowed_protocols={"data"}, timeout=1)
-    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+    return html_to_pdf(programme_html(edition, sessions, version_number=version_number))
