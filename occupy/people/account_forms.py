@@ -33,12 +33,18 @@ class SignUpForm(forms.Form):
 
 
 class SignInForm(AuthenticationForm):
-    username = forms.EmailField(
-        label=_("E-mail address"), max_length=150, widget=forms.EmailInput(attrs={"autofocus": True})
+    """Accounts made here sign in with their e-mail address (their user name); accounts made in the admin or with
+    createsuperuser (organisers, the check-in desk) may have a plain user name, which is taken as typed."""
+
+    username = forms.CharField(
+        label=_("E-mail address or user name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
 
     def clean_username(self):
-        return self.cleaned_data["username"].strip().lower()
+        username = self.cleaned_data["username"].strip()
+        return username.lower() if "@" in username else username
 
 
 class OutboxPasswordResetForm(PasswordResetForm):

@@ -22,3 +22,16 @@ def test_an_account_with_a_role_but_no_staff_status_signs_in_and_reaches_its_pag
     assert refused.status_code == 302 and refused["Location"] == f"/account/login/?next={page}"
     assert signed_in.status_code == 302 and signed_in["Location"] == page
     assert client.get(page).status_code == 200
+
+
+def test_an_account_made_in_the_admin_signs_in_with_its_plain_user_name(client, django_user_model):
+    edition = EditionFactory()
+    desk = django_user_model.objects.create_user("Desk1", "desk1@example.org", "pw-long-enough-1")
+    grant_role(edition=edition, user=desk, role=Role.CHECK_IN_DESK)
+    page = f"/organise/{edition.slug}/check-in/"
+
+    wrong_case = client.post(f"/account/login/?next={page}", {"username": "desk1", "password": "pw-long-enough-1"})
+    signed_in = client.post(f"/account/login/?next={page}", {"username": "Desk1", "password": "pw-long-enough-1"})
+
+    assert wrong_case.status_code == 400
+    assert signed_in.status_code == 302 and signed_in["Location"] == page
