@@ -4,16 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from occupy.cfp.models import SpeakerAttendance
+from occupy.editions.widgets import LOCAL_DATETIME_FORMATS, LocalDateTimeInput
 
 PERIODS = 3
-LOCAL_INPUT = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-
-
-class LocalDateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%dT%H:%M")
 
 
 class ConfirmationForm(forms.Form):
@@ -34,13 +27,13 @@ class ConfirmationForm(forms.Form):
             self.fields[f"from_{n}"] = forms.DateTimeField(
                 label=_("Not available from (period %(n)d)") % {"n": n},
                 required=False,
-                input_formats=LOCAL_INPUT,
+                input_formats=LOCAL_DATETIME_FORMATS,
                 widget=LocalDateTimeInput(),
             )
             self.fields[f"until_{n}"] = forms.DateTimeField(
                 label=_("until (period %(n)d)") % {"n": n},
                 required=False,
-                input_formats=LOCAL_INPUT,
+                input_formats=LOCAL_DATETIME_FORMATS,
                 widget=LocalDateTimeInput(),
             )
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from occupy.cfp.models import CallQuestion, Submission
 from occupy.editions.models import SessionFormat, Theme
+from occupy.editions.widgets import LOCAL_DATETIME_FORMATS, LocalDateTimeInput
 
 
 class FormatChoice(forms.ModelMultipleChoiceField):
@@ -16,12 +17,11 @@ class FormatChoice(forms.ModelMultipleChoiceField):
 class CallForm(forms.Form):
     """The call's settings; the view activates the edition's time zone, in which the times are typed."""
 
-    opens_at = forms.DateTimeField(
-        label=_("Opens"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-    )
+    opens_at = forms.DateTimeField(label=_("Opens"), input_formats=LOCAL_DATETIME_FORMATS, widget=LocalDateTimeInput())
     closes_at = forms.DateTimeField(
         label=_("Closes"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=LOCAL_DATETIME_FORMATS,
+        widget=LocalDateTimeInput(),
         help_text=_("Submissions and their changes are refused after it."),
     )
     guidance = forms.CharField(

@@ -11,22 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from occupy.editions.admin_time import zone_note
 from occupy.editions.models import Edition
+from occupy.editions.widgets import DateInput, LocalDateTimeInput
 
 ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%d")
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%dT%H:%M")
 
 
 class NewEditionForm(forms.ModelForm):
@@ -100,8 +87,8 @@ class EditionSettingsForm(forms.ModelForm):
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
-            "registration_opens_at": DateTimeInput(),
-            "registration_closes_at": DateTimeInput(),
+            "registration_opens_at": LocalDateTimeInput(),
+            "registration_closes_at": LocalDateTimeInput(),
         }
 
     def __init__(self, *args, zone, **kwargs):
