@@ -22,7 +22,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "pw-long-enough-1")
+    password = factory.django.Password("pw-long-enough-1")
 
 
 class CallFactory(factory.django.DjangoModelFactory):
