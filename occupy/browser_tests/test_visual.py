@@ -51,9 +51,14 @@ def test_schedule_session_and_manage_page_look_as_recorded(fixed, open_page, wid
         "session": f"/{edition.slug}/sessions/repair-cafe/",
         "manage": registration.get_absolute_url(),
     }
+    mismatches = []  # every page is compared, so one run shows every diff
     for name, path in pages.items():
         assert page.goto(path).status == 200, path
-        assert_looks_like(f"{name}-{width}.png", screenshot(page))
+        try:
+            assert_looks_like(f"{name}-{width}.png", screenshot(page))
+        except AssertionError as mismatch:
+            mismatches.append(str(mismatch))
+    assert mismatches == [], "\n".join(mismatches)
 
 
 def offline(page):
