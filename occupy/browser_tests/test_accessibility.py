@@ -191,3 +191,64 @@ def test_schedule_editor_and_changelog_have_no_wcag_violations(demo, open_page, 
         if violations:
             found[path] = violations
     assert found == {}, "\n".join(f"{path}\n  " + "\n  ".join(lines) for path, lines in found.items())
+
+
+def participant_pages() -> tuple[list[str], str]:
+    """The public and participant pages issue 9 touches, in the sample edition (whose registration is open), and
+    the organiser's check-in page: paths for anyone, and the one that needs the desk's permission."""
+    from occupy.registration.models import AttendanceMode
+    from occupy.registration.services.agenda import add_to_agenda
+    from occupy.registration.tests.factories import RegistrationFactory
+
+    session = (
+        Session.objects.filter(edition__slug="sample", starts_at__isnull=False, speakers__isnull=False)
+        .order_by("starts_at", "pk")
+        .first()
+    )
+    registration = RegistrationFactory(
+        edition=session.edition, name="Iryna Axe", email="axe@example.org", attendance=AttendanceMode.LIVE
+    )
+    add_to_agenda(registration=registration, session=session)
+    public = [
+        "/sample/",
+        "/sample/schedule/",
+        f"/sample/sessions/{session.slug}/",
+        "/sample/speakers/",
+        "/sample/register/",
+        registration.get_absolute_url(),
+        f"{registration.get_absolute_url()}agenda/",
+    ]
+    return public, "/organise/sample/check-in/"
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 390, "height": 844}, {"width": 1366, "height": 900}], ids=["390", "1366"]
+)
+def test_participant_pages_have_no_wcag_violations_in_every_language(demo, open_page, django_user_model, viewport):
+    """Issue 9: schedule, session, speakers, edition, register, manage, agenda and check-in, in English, Romanian
+    and Ukrainian (chosen as a visitor does, with the language switch), on a phone and on a wide screen."""
+    public, check_in = participant_pages()
+    django_user_model.objects.create_superuser("desk", "desk@example.org", "correct horse battery staple")
+    page = open_page(viewport)
+    languages = ["en", "ro", "uk"]
+    found = {}
+
+    def check(path: str, language: str) -> None:
+        assert page.goto(path).status == 200 and page.url.endswith(path), path  # not redirected to sign in
+        assert page.locator("html").get_attribute("lang") == language, (path, language)
+        if violations := wcag_violations(page):
+            found[f"{path} ({language})"] = violations
+
+    for language in languages:
+        page.goto(f"/language/?lang={language}&next=/")
+        for path in public:
+            check(path, language)
+    page.goto("/admin/login/?next=/organise/")
+    page.fill("#id_username", "desk")
+    page.fill("#id_password", "correct horse battery staple")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/organise/")
+    for language in languages:
+        page.goto(f"/language/?lang={language}&next=/")
+        check(check_in, language)
+    assert found == {}, "\n".join(f"{path}\n  " + "\n  ".join(lines) for path, lines in found.items())
