@@ -132,7 +132,8 @@ def test_profile_photo_is_reencoded_and_resized(client):
     assert response.status_code == 302
     person = Person.objects.get(user=user)
     with Image.open(person.photo.path) as saved:
-        assert (saved.format, saved.size) == ("JPEG", (400, 300))
+        assert (saved.format, saved.size) == ("JPEG", (800, 600))
+    assert (person.photo_width, person.photo_height) == (800, 600)
     assert (person.bio, person.country.code) == ("<script>x</script> Librarian", "RO")
 
 
