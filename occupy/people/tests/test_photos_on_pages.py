@@ -41,7 +41,7 @@ def speakers():
     return edition
 
 
-SRCSET = "/media/people/ana-popescu.w96.jpg 96w, /media/people/ana-popescu.w192.jpg 192w, /media/people/ana-popescu.w400.jpg 400w"
+SRCSET = ", ".join(f"/media/people/ana-popescu.w{w}.jpg {w}w" for w in (96, 192, 400))
 
 
 def test_person_page_shows_the_photo_from_its_renditions_at_its_displayed_size(client, speakers):
