@@ -40,7 +40,10 @@ class EditionPartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(ImageUploadAdminMixin, admin.ModelAdmin):
+    """Projects' logos are uploaded here (not in the organisation's inline), where they are re-encoded."""
+
+    image_fields = {"logo": LOGO}
     list_display = ["title", "organisation", "order"]
     list_filter = ["organisation"]
     search_fields = ["title", "summary"]

@@ -78,6 +78,9 @@ class Project(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.TextField(_("summary"))
     url = models.URLField(_("link"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="projects/", blank=True, validators=[max_upload_size, image_content])
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

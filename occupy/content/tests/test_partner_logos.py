@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from occupy.content.models import EditionPartner, Organisation, PartnerRole
+from occupy.content.models import EditionPartner, Organisation, PartnerRole, Project
 from occupy.editions.tests.factories import EditionFactory
 from occupy.web.images import LOGO, store_image
 
@@ -83,3 +83,37 @@ def test_admin_refuses_a_text_file_as_a_logo_and_keeps_what_was_typed(organiser_
     assert "Upload a valid image." in body or "This file is not a photo we can read" in body
     assert 'value="Biblioteca"' in body
     assert not Organisation.objects.exists()
+
+
+def test_organiser_page_shows_the_organisers_and_its_projects_logos(client):
+    edition = EditionFactory(year=2022)
+    progress = Organisation.objects.create(name="Progress Foundation", slug="progress")
+    store_image(instance=progress, field_name="logo", upload=logo_upload((400, 400)), stem="progress", spec=LOGO)
+    EditionPartner.objects.create(edition=edition, organisation=progress, role=PartnerRole.ORGANISER)
+    project = Project.objects.create(organisation=progress, title="Biblionet", slug="biblionet", summary="Libraries.")
+    store_image(instance=project, field_name="logo", upload=logo_upload((960, 480)), stem="biblionet", spec=LOGO)
+    Project.objects.create(organisation=progress, title="No logo", slug="no-logo", summary="Plain.")
+
+    html = client.get("/organiser/").content.decode()
+
+    assert '<img class="partner__logo" src="/media/organisations/progress.w96.png"' in html
+    assert 'sizes="48px" alt="" width="48" height="48"' in html
+    assert '<img class="partner__logo" src="/media/projects/biblionet.w96.png"' in html
+    assert 'sizes="96px" alt="" width="96" height="48"' in html
+    assert html.count('class="partner__logo"') == 2
+
+
+@pytest.mark.parametrize("partners", [2, 20])
+def test_edition_page_with_logos_issues_the_same_queries_at_two_sizes(client, django_assert_num_queries, partners):
+    edition = EditionFactory(year=2022)
+    for number in range(partners):
+        organisation = Organisation.objects.create(
+            name=f"Library {number}", slug=f"library-{number}", logo="organisations/shared.png", logo_width=400,
+            logo_height=100, url="https://example.org/",
+        )  # fmt: skip
+        EditionPartner.objects.create(edition=edition, organisation=organisation, role=PartnerRole.PARTNER)
+
+    with django_assert_num_queries(11):
+        html = client.get("/2022/").content.decode()
+
+    assert html.count('<img class="partner__logo" src="/media/organisations/shared.w192.png"') == partners

@@ -4,7 +4,7 @@ An original missing from storage is reported and skipped."""
 
 from django.core.management.base import BaseCommand
 
-from occupy.content.models import Organisation
+from occupy.content.models import Organisation, Project
 from occupy.people.models import Person
 from occupy.web.images import LOGO, PHOTO, build_renditions
 
@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = "Rebuild the renditions (srcset sizes) of speakers' photos and organisations' logos."
 
     def handle(self, *args, **options):
-        kinds = [(Person, "photo", PHOTO), (Organisation, "logo", LOGO)]
+        kinds = [(Person, "photo", PHOTO), (Organisation, "logo", LOGO), (Project, "logo", LOGO)]
         for model, field_name, spec in kinds:
             built = 0
             for instance in model.objects.exclude(**{field_name: ""}).order_by("pk"):
