@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from occupy.content import queries as content_queries
 from occupy.editions import queries
 from occupy.editions.models import RegistrationWindow
+from occupy.editions.sample import image_mark
 from occupy.programme.queries import edition_guests
 from occupy.web.pagecache import cached_page
 from occupy.web.social import social_card
@@ -54,6 +55,7 @@ def edition_social_image(request, edition):
         kicker=" · ".join(str(part) for part in (edition.year, where) if part),
         title=f"{edition.title}: {edition.tagline}" if edition.tagline else edition.title,
         footer=f"{edition.start_date:%d.%m.%Y} – {edition.end_date:%d.%m.%Y}",
+        mark=image_mark(edition),
     )
     response = HttpResponse(png, content_type="image/png")
     patch_cache_control(response, public=True, max_age=86400)

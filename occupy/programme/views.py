@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from occupy.editions.sample import image_mark
 from occupy.programme import queries
 from occupy.programme.filters import ATTENDANCE_FILTERS, parse_schedule_filters
 from occupy.programme.timetable import build_timetable
@@ -96,7 +97,9 @@ def session_social_image(request, edition, slug):
     """The session's social preview card (og:image), 1200 × 630 PNG: its title, edition and speakers."""
     session = queries.get_public_session_or_404(edition, slug)
     speakers = ", ".join(link.person.name for link in session.session_speakers.all())
-    png = social_card(kicker=session.edition.title, title=session.title, footer=speakers)
+    png = social_card(
+        kicker=session.edition.title, title=session.title, footer=speakers, mark=image_mark(session.edition)
+    )
     response = HttpResponse(png, content_type="image/png")
     patch_cache_control(response, public=True, max_age=86400)
     return response

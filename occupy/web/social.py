@@ -16,6 +16,7 @@ from occupy.web.cacheguard import cache_get, cache_set
 
 WIDTH, HEIGHT = 1200, 630
 INK, ACCENT, SOFT, WHITE = (29, 29, 40), (138, 28, 58), (247, 233, 237), (255, 255, 255)
+SAMPLE_BG, SAMPLE_LINE = (255, 243, 191), (122, 92, 0)  # the sample notice's colours in site.css
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu/",)
 CACHE_SECONDS = 7 * 24 * 3600
 VERSION = 1  # bump when the drawing changes: cached cards are keyed by it
@@ -60,10 +61,15 @@ def draw_mark(draw, left: int, top: int, side: int) -> None:
     )
 
 
-def render_card(*, kicker: str, title: str, footer: str) -> bytes:
+def render_card(*, kicker: str, title: str, footer: str, mark: str = "") -> bytes:
+    """The card; `mark` (the sample-data mark) is written on a yellow band across the top."""
     image = Image.new("RGB", (WIDTH, HEIGHT), SOFT)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, HEIGHT - 24, WIDTH, HEIGHT), fill=ACCENT)
+    if mark:
+        draw.rectangle((0, 0, WIDTH, 52), fill=SAMPLE_BG)
+        draw.line((0, 52, WIDTH, 52), fill=SAMPLE_LINE, width=3)
+        draw.text((WIDTH / 2, 26), mark.upper(), font=font(26, bold=True), fill=INK, anchor="mm")
     draw_mark(draw, 80, 70, 96)
     draw.text((196, 118), "Occupy Library", font=font(40, bold=True), fill=INK, anchor="lm")
     for line in _wrap(draw, kicker.upper(), font(30, bold=True), WIDTH - 160, 1):
@@ -78,12 +84,12 @@ def render_card(*, kicker: str, title: str, footer: str) -> bytes:
     return out.getvalue()
 
 
-def social_card(*, kicker: str, title: str, footer: str) -> bytes:
+def social_card(*, kicker: str, title: str, footer: str, mark: str = "") -> bytes:
     """The card's PNG, from the cache when drawn before."""
-    digest = hashlib.sha256("\x1f".join((str(VERSION), kicker, title, footer)).encode()).hexdigest()
+    digest = hashlib.sha256("\x1f".join((str(VERSION), kicker, title, footer, mark)).encode()).hexdigest()
     key = f"og-card:{digest}"
     png = cache_get(key)
     if png is None:
-        png = render_card(kicker=kicker, title=title, footer=footer)
+        png = render_card(kicker=kicker, title=title, footer=footer, mark=mark)
         cache_set(key, png, CACHE_SECONDS)
     return png

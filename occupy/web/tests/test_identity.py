@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.test import override_settings
 from PIL import Image
 
 from occupy.editions.tests.factories import EditionFactory
@@ -75,8 +76,8 @@ def test_edition_page_has_open_graph_and_twitter_meta(client, session):
     assert '<meta property="og:type" content="website">' in html
     assert '<meta property="og:title" content="Occupy Library 2022">' in html
     assert '<meta property="og:description" content="Libraries lead the way.">' in html
-    assert '<meta property="og:url" content="http://testserver/2022/">' in html
-    assert '<meta property="og:image" content="http://testserver/2022/og.png">' in html
+    assert '<meta property="og:url" content="http://127.0.0.1:8000/2022/">' in html
+    assert '<meta property="og:image" content="http://127.0.0.1:8000/2022/og.png">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
 
 
@@ -86,8 +87,8 @@ def test_session_page_has_open_graph_meta_with_its_title_escaped(client, session
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:title" content="Repair cafés in &lt;small&gt; libraries">' in html
     assert '<meta property="og:description" content="Fix it together.">' in html
-    assert '<meta property="og:url" content="http://testserver/2022/sessions/repair/">' in html
-    assert '<meta property="og:image" content="http://testserver/2022/sessions/repair/og.png">' in html
+    assert '<meta property="og:url" content="http://127.0.0.1:8000/2022/sessions/repair/">' in html
+    assert '<meta property="og:image" content="http://127.0.0.1:8000/2022/sessions/repair/og.png">' in html
 
 
 @pytest.mark.parametrize("path", ["/2022/og.png", "/2022/sessions/repair/og.png"])
@@ -108,3 +109,24 @@ def test_social_card_of_an_unknown_or_unpublished_page_is_a_404(client, session,
     session.edition.save()
 
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/2022/og.png", "/2022/sessions/repair/og.png"])
+def test_social_card_of_a_sample_edition_carries_the_sample_band(client, session, path):
+    real = Image.open(io.BytesIO(client.get(path).content)).convert("RGB")
+    session.edition.is_sample = True
+    session.edition.save()
+
+    sample = Image.open(io.BytesIO(client.get(path).content)).convert("RGB")
+
+    assert real.getpixel((10, 10)) == (247, 233, 237)  # the card's background
+    assert sample.getpixel((10, 10)) == (255, 243, 191)  # the sample notice's yellow
+    assert sample.getpixel((600, 51)) == (122, 92, 0)
+
+
+@override_settings(SITE_URL="https://occupylibrary.net")
+def test_social_meta_links_come_from_site_url_not_the_host(client, session):
+    html = client.get("/2022/sessions/repair/", HTTP_HOST="testserver").content.decode()
+
+    assert '<meta property="og:url" content="https://occupylibrary.net/2022/sessions/repair/">' in html
+    assert '<meta property="og:image" content="https://occupylibrary.net/2022/sessions/repair/og.png">' in html
