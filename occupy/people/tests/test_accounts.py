@@ -134,6 +134,9 @@ def test_profile_photo_is_reencoded_and_resized(client):
     with Image.open(person.photo.path) as saved:
         assert (saved.format, saved.size) == ("JPEG", (800, 600))
     assert (person.photo_width, person.photo_height) == (800, 600)
+    page = client.get(reverse("people:profile")).content.decode()
+    assert f'src="/media/{person.photo.name.removesuffix(".jpg")}.w192.jpg"' in page
+    assert 'alt="Your current photo"' in page
     assert (person.bio, person.country.code) == ("<script>x</script> Librarian", "RO")
 
 

@@ -28,26 +28,29 @@ def _smallest_covering(candidates, display_px):
 
 
 @register.simple_tag
-def avatar_img(person, rem):
+def avatar_img(person, rem, alt=""):
     """The person's photo as a square `rem` wide (CSS: .avatar); an <img> of the original when its renditions
-    were never built (run `manage.py build_renditions`)."""
+    were never built (run `manage.py build_renditions`). Decorative (alt="") where the name is written next
+    to it."""
     display_px = round(float(rem) * ROOT_FONT_PX)
     photo, width, height = person.photo, person.photo_width, person.photo_height
     if not (width and height):
         return format_html(
-            '<img class="avatar" src="{}" alt="" width="{}" height="{}" loading="lazy" decoding="async">',
+            '<img class="avatar" src="{}" alt="{}" width="{}" height="{}" loading="lazy" decoding="async">',
             photo.url,
+            alt,
             display_px,
             display_px,
         )
     candidates = _candidates(photo, width, height, PHOTO)
     src, src_width, src_height = _smallest_covering(candidates, display_px)
     return format_html(
-        '<img class="avatar" src="{}" srcset="{}" sizes="{}rem" alt="" width="{}" height="{}" loading="lazy"'
+        '<img class="avatar" src="{}" srcset="{}" sizes="{}rem" alt="{}" width="{}" height="{}" loading="lazy"'
         ' decoding="async">',
         src,
         ", ".join(f"{url} {w}w" for url, w, _ in candidates),
         rem,
+        alt,
         src_width,
         src_height,
     )

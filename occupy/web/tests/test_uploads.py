@@ -55,7 +55,21 @@ def test_admin_accepts_a_photo_within_the_limit(organiser_client):
     response = organiser_client.post("/admin/people/person/add/", person_form(noise_png(100)))
 
     assert response.status_code == 302
-    assert Person.objects.get().photo.name.startswith("people/ana")
+    person = Person.objects.get()
+    # Re-encoded by the same service as the profile page's photos, with its renditions; the raw upload not kept.
+    assert (person.photo.name, person.photo_width, person.photo_height) == ("people/ana-popescu.jpg", 100, 100)
+    assert person.photo.storage.exists("people/ana-popescu.w96.jpg")
+    assert not person.photo.storage.exists("people/ana.png")
+
+
+def test_admin_refuses_a_text_file_as_a_photo(organiser_client):
+    form = {**person_form(b""), "photo": SimpleUploadedFile("ana.jpg", b"not a photo", content_type="image/jpeg")}
+
+    response = organiser_client.post("/admin/people/person/add/", form)
+
+    assert response.status_code == 200
+    assert "Upload a valid image." in response.content.decode()
+    assert not Person.objects.exists()
 
 
 def test_admin_refuses_session_material_over_the_limit(organiser_client):
