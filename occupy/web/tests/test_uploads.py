@@ -84,3 +84,22 @@ def test_admin_refuses_session_material_over_the_limit(organiser_client):
     assert response.status_code == 200
     assert "a file can be at most 1 MB" in response.content.decode()
     assert not Material.objects.exists()
+
+
+def test_admin_clearing_a_photo_deletes_it_and_its_renditions(organiser_client, django_capture_on_commit_callbacks):
+    organiser_client.post("/admin/people/person/add/", person_form(noise_png(300)))
+    person = Person.objects.get()
+    storage = person.photo.storage
+    assert storage.exists("people/ana-popescu.w192.jpg")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = organiser_client.post(
+            f"/admin/people/person/{person.pk}/change/",
+            {**person_form(b""), "photo": "", "photo-clear": "on"},
+        )
+
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.photo.name, person.photo_width, person.photo_height) == ("", None, None)
+    assert not storage.exists("people/ana-popescu.jpg")
+    assert not storage.exists("people/ana-popescu.w192.jpg")
