@@ -2,6 +2,8 @@ from django.contrib import admin
 
 from occupy.content.models import EditionPartner, NewsPost, Organisation, Project, SiteContact
 from occupy.editions.admin_time import EditionTimeZoneAdminMixin
+from occupy.web.admin_images import ImageUploadAdminMixin
+from occupy.web.images import LOGO
 
 
 class ProjectInline(admin.StackedInline):
@@ -18,7 +20,8 @@ class EditionRoleInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ImageUploadAdminMixin, admin.ModelAdmin):
+    image_fields = {"logo": LOGO}
     list_display = ["name", "short_name", "country", "url"]
     list_filter = ["country", "edition_roles__role", "edition_roles__edition"]
     search_fields = ["name", "short_name", "slug"]
@@ -37,7 +40,10 @@ class EditionPartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(ImageUploadAdminMixin, admin.ModelAdmin):
+    """Projects' logos are uploaded here (not in the organisation's inline), where they are re-encoded."""
+
+    image_fields = {"logo": LOGO}
     list_display = ["title", "organisation", "order"]
     list_filter = ["organisation"]
     search_fields = ["title", "summary"]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from occupy.editions.models import Edition, published_through
+from occupy.web.images import image_content
 from occupy.web.uploads import max_upload_size
 
 
@@ -18,7 +19,12 @@ class Organisation(models.Model):
     url = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     founded = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True)
-    logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True, validators=[max_upload_size])
+    logo = models.ImageField(
+        _("logo"), upload_to="organisations/", blank=True, validators=[max_upload_size, image_content]
+    )
+    # The stored logo's size, written with its renditions (occupy.web.images): pages build srcset from it.
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -72,6 +78,9 @@ class Project(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.TextField(_("summary"))
     url = models.URLField(_("link"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="projects/", blank=True, validators=[max_upload_size, image_content])
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -42,3 +42,15 @@ def marked(title: str, *things) -> str:
 def notice_text() -> str:
     """The whole notice as one line of plain text (e-mails' text part, calendars, PDFs)."""
     return f"{gettext(NOTICE_TITLE)}: {gettext(NOTICE_TEXT)}"
+
+
+def image_mark(edition) -> str:
+    """The mark drawn on an edition's images (social preview cards), in the site's language: an image's URL
+    is the same for every reader, and crawlers send no language. Empty for a real edition."""
+    from django.conf import settings
+    from django.utils import translation
+
+    if not edition.is_sample:
+        return ""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(MARK)

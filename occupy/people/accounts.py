@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from occupy.people.models import Person
+from occupy.people.photos import store_photo
 from occupy.registration.models import EmailKind
 from occupy.registration.services.mail import queue_message
 
@@ -147,16 +148,14 @@ def get_or_create_profile(*, user, language: str = "") -> Person:
 
 
 def save_profile(*, person: Person, fields: dict, photo=None) -> Person:
-    """Save a speaker profile's fields and, when given, its (already checked and re-encoded) photo.
+    """Save a speaker profile's fields and, when given, its (already checked) photo, re-encoded with its
+    renditions (occupy.people.photos.store_photo).
 
-    Side effects: the Person row; the photo file in storage, the previous one deleted."""
+    Side effects: the Person row; the photo and its renditions in storage, the previous ones deleted."""
     with transaction.atomic():
         for name, value in fields.items():
             setattr(person, name, value)
-        if photo is not None:
-            old = person.photo.name if person.photo else ""
-            person.photo.save(f"{person.slug}.jpg", photo, save=False)
-            if old and old != person.photo.name:
-                transaction.on_commit(lambda: person.photo.storage.delete(old))
         person.save()
+        if photo is not None:
+            store_photo(person=person, upload=photo)
     return person

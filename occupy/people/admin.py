@@ -2,6 +2,8 @@ from django.contrib import admin
 
 from occupy.people.models import Person
 from occupy.programme.models import SessionSpeaker
+from occupy.web.admin_images import ImageUploadAdminMixin
+from occupy.web.images import PHOTO
 
 
 class SessionSpeakerInline(admin.TabularInline):
@@ -14,7 +16,8 @@ class SessionSpeakerInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ImageUploadAdminMixin, admin.ModelAdmin):
+    image_fields = {"photo": PHOTO}
     list_display = ["name", "position", "organisation", "country", "is_sample"]
     list_filter = ["country", "is_sample", "sessions__edition"]
     search_fields = ["name", "slug", "organisation", "position", "email"]

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from occupy.web.images import image_content
 from occupy.web.uploads import max_upload_size
 
 
@@ -16,7 +17,10 @@ class Person(models.Model):
     organisation = models.CharField(_("organisation"), max_length=300, blank=True)
     country = CountryField(_("country"), blank=True)
     bio = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[max_upload_size])
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[max_upload_size, image_content])
+    # The stored photo's size, written with its renditions (occupy.web.images): pages build srcset from it.
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("Private: never shown on the public site."))
     language = models.CharField(

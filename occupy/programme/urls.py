@@ -11,6 +11,7 @@ app_name = "programme"
 urlpatterns = [
     path("<slug:edition>/schedule/", views.schedule, name="schedule"),
     path("<slug:edition>/sessions/<slug:slug>/", views.session_detail, name="session"),
+    path("<slug:edition>/sessions/<slug:slug>/og.png", views.session_social_image, name="session-social-image"),
     path("<slug:edition>/schedule.ics", exports.schedule_ics, name="schedule-ics"),
     path("<slug:edition>/schedule.xml", exports.schedule_xml, name="schedule-xml"),
     path("<slug:edition>/schedule.json", exports.schedule_json, name="schedule-json"),

@@ -8,13 +8,18 @@ saying so, and status 400, which the page cache does not keep.
 import datetime
 from urllib.parse import urlencode
 
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
 
+from occupy.editions.sample import image_mark
 from occupy.programme import queries
 from occupy.programme.filters import ATTENDANCE_FILTERS, parse_schedule_filters
 from occupy.programme.timetable import build_timetable
 from occupy.programme.timezones import edition_zone, resolve_display_zone, zone_choices, zone_label
 from occupy.web.pagecache import cached_page
+from occupy.web.social import social_card
 
 
 def _zone_context(edition, display, at: datetime.datetime | None) -> dict:
@@ -85,3 +90,16 @@ def changes(request, edition):
     at = datetime.datetime.combine(edition.start_date, datetime.time(12), tzinfo=zone)
     context = {"edition": edition, "versions": versions, "zone": zone, "edition_zone_label": zone_label(zone, at)}
     return render(request, "programme/changes.html", context)
+
+
+@require_safe
+def session_social_image(request, edition, slug):
+    """The session's social preview card (og:image), 1200 × 630 PNG: its title, edition and speakers."""
+    session = queries.get_public_session_or_404(edition, slug)
+    speakers = ", ".join(link.person.name for link in session.session_speakers.all())
+    png = social_card(
+        kicker=session.edition.title, title=session.title, footer=speakers, mark=image_mark(session.edition)
+    )
+    response = HttpResponse(png, content_type="image/png")
+    patch_cache_control(response, public=True, max_age=86400)
+    return response

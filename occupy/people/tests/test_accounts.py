@@ -132,7 +132,11 @@ def test_profile_photo_is_reencoded_and_resized(client):
     assert response.status_code == 302
     person = Person.objects.get(user=user)
     with Image.open(person.photo.path) as saved:
-        assert (saved.format, saved.size) == ("JPEG", (400, 300))
+        assert (saved.format, saved.size) == ("JPEG", (800, 600))
+    assert (person.photo_width, person.photo_height) == (800, 600)
+    page = client.get(reverse("people:profile")).content.decode()
+    assert f'src="/media/{person.photo.name.removesuffix(".jpg")}.w192.jpg"' in page
+    assert 'alt="Your current photo"' in page
     assert (person.bio, person.country.code) == ("<script>x</script> Librarian", "RO")
 
 

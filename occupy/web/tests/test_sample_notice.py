@@ -66,6 +66,8 @@ NOT_WALKED = {
     "organise:schedule-place": "POST only: it redirects to the schedule editor, which is walked",
     "organise:schedule-unschedule": "POST only: it redirects to the schedule editor, which is walked",
     "organise:schedule-publish": "POST only: it redirects to the schedule editor, which is walked",
+    "editions:social-image": "an image: the mark is drawn on it (test_identity: a sample edition's card says so)",
+    "programme:session-social-image": "an image: the mark is drawn on it (test_identity)",
 }
 
 

@@ -55,7 +55,21 @@ def test_admin_accepts_a_photo_within_the_limit(organiser_client):
     response = organiser_client.post("/admin/people/person/add/", person_form(noise_png(100)))
 
     assert response.status_code == 302
-    assert Person.objects.get().photo.name.startswith("people/ana")
+    person = Person.objects.get()
+    # Re-encoded by the same service as the profile page's photos, with its renditions; the raw upload not kept.
+    assert (person.photo.name, person.photo_width, person.photo_height) == ("people/ana-popescu.jpg", 100, 100)
+    assert person.photo.storage.exists("people/ana-popescu.w96.jpg")
+    assert not person.photo.storage.exists("people/ana.png")
+
+
+def test_admin_refuses_a_text_file_as_a_photo(organiser_client):
+    form = {**person_form(b""), "photo": SimpleUploadedFile("ana.jpg", b"not a photo", content_type="image/jpeg")}
+
+    response = organiser_client.post("/admin/people/person/add/", form)
+
+    assert response.status_code == 200
+    assert "Upload a valid image." in response.content.decode()
+    assert not Person.objects.exists()
 
 
 def test_admin_refuses_session_material_over_the_limit(organiser_client):
@@ -70,3 +84,22 @@ def test_admin_refuses_session_material_over_the_limit(organiser_client):
     assert response.status_code == 200
     assert "a file can be at most 1 MB" in response.content.decode()
     assert not Material.objects.exists()
+
+
+def test_admin_clearing_a_photo_deletes_it_and_its_renditions(organiser_client, django_capture_on_commit_callbacks):
+    organiser_client.post("/admin/people/person/add/", person_form(noise_png(300)))
+    person = Person.objects.get()
+    storage = person.photo.storage
+    assert storage.exists("people/ana-popescu.w192.jpg")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = organiser_client.post(
+            f"/admin/people/person/{person.pk}/change/",
+            {**person_form(b""), "photo": "", "photo-clear": "on"},
+        )
+
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.photo.name, person.photo_width, person.photo_height) == ("", None, None)
+    assert not storage.exists("people/ana-popescu.jpg")
+    assert not storage.exists("people/ana-popescu.w192.jpg")
