@@ -77,7 +77,8 @@ def registration_for_check_in_code(*, edition: Edition, code: str) -> Registrati
 def search_participants(*, edition: Edition, query: str, by_email: bool = True) -> list[Registration]:
     """Registrations of `edition` (all but unconfirmed ones) whose name (or, with `by_email`, e-mail) contains
     `query`, or whose short check-in code it is, with their check-ins, at most SEARCH_LIMIT (two queries). Too
-    short or too long a query finds nobody. The check-in desk searches without `by_email`: it must not learn who registered with an address."""
+    short or too long a query finds nobody. The check-in desk searches without `by_email`: it must not learn
+    who registered with an address."""
     query = query.strip()
     if not MIN_SEARCH_LENGTH <= len(query) <= MAX_SEARCH_LENGTH or "\x00" in query:
         return []  # PostgreSQL text cannot hold NUL: such a query matches no name anyway

@@ -4,9 +4,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from occupy.registration.event_days import event_days
 from occupy.registration.models import Registration, RegistrationStatus
 from occupy.registration.pdf import qr_data_uri, render_pdf
-from occupy.registration.event_days import event_days
 from occupy.registration.services.checkin import check_in_code, printed_short_code
 
 
