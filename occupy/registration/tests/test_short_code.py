@@ -57,3 +57,23 @@ def test_short_code_is_found_by_the_desk_search_without_e_mail_search():
     RegistrationFactory(edition=registration.edition, name="Ion Pop")
 
     assert search_participants(edition=registration.edition, query="pqrs-6789", by_email=False) == [registration]
+
+
+def test_short_code_typed_at_the_desk_checks_the_person_in(organiser_client):
+    from occupy.registration.models import AttendanceDay, AttendanceMode
+
+    ana = RegistrationFactory(short_code="HJKM2345", name="Ana Popescu", attendance=AttendanceMode.LIVE)
+    url = f"/organise/{ana.edition.slug}/check-in/"
+
+    response = organiser_client.post(url, {"code": "hjkm 2345"}, follow=True)
+
+    assert "Ana Popescu is checked in (" in response.content.decode()
+    assert AttendanceDay.objects.get().registration == ana
+
+
+def test_short_code_found_by_the_desk_search(organiser_client):
+    ana = RegistrationFactory(short_code="HJKM2345", name="Ana Popescu")
+
+    response = organiser_client.get(f"/organise/{ana.edition.slug}/check-in/", {"q": "HJKM-2345"})
+
+    assert "Ana Popescu" in response.content.decode()
