@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from occupy.celery import hand_off
 from occupy.editions.models import Edition
-from occupy.registration.models import BadgeBatch, BadgeBatchStatus, Registration
 from occupy.registration.conference_roles import ConferenceRole, display_name, edition_people
+from occupy.registration.models import BadgeBatch, BadgeBatchStatus, Registration
 from occupy.registration.pdf import organiser_mark, qr_data_uri, render_pdf
 from occupy.registration.services.checkin import check_in_code
 
