@@ -25,14 +25,15 @@ def get_registration_for_token(token: str) -> Registration:
 
 def venue_is_full(edition) -> bool:
     """Whether asking for a live place now leads to the waiting list: every place is taken, or people are
-    waiting already (they come first). Two queries at most; a hint for the forms, not the rule: confirming
-    decides under the edition's lock (services/lifecycle.py)."""
+    waiting already (they come first). One query; a hint for the forms, not the rule: confirming decides under
+    the edition's lock (services/lifecycle.py)."""
     if not offers_live_places(edition):
         return False
-    registrations = Registration.objects.filter(edition=edition)
-    if registrations.filter(status=RegistrationStatus.WAITLISTED).exists():
-        return True
-    return registrations.confirmed_live().count() >= edition.live_capacity
+    counts = Registration.objects.filter(edition=edition).aggregate(
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+        live=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED, attendance=AttendanceMode.LIVE)),
+    )
+    return counts["waiting"] > 0 or counts["live"] >= edition.live_capacity
 
 
 def questions_for(edition) -> list[Question]:

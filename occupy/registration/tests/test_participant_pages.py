@@ -49,10 +49,10 @@ def test_register_page_full_label_in_romanian(client, edition):
 
 def test_register_page_full_label_counts_at_two_sizes_with_fixed_queries(client, edition, django_assert_num_queries):
     live(edition)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get("/2043/register/")
     RegistrationFactory.create_batch(5, edition=edition)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get("/2043/register/")
 
 
@@ -192,3 +192,25 @@ def test_resend_error_summary_for_a_bad_address(client, edition):
 
     assert response.status_code == 400
     assert '<a href="#id_email">E-mail:' in response.content.decode()
+
+
+def test_manage_page_queries_do_not_grow_with_the_edition(client, edition, django_assert_num_queries):
+    ana = RegistrationFactory(edition=edition)
+    with django_assert_num_queries(5):
+        client.get(f"/registration/{ana.token}/")
+    live(edition)
+    live(edition, status=RegistrationStatus.WAITLISTED)
+    RegistrationFactory.create_batch(5, edition=edition)
+    with django_assert_num_queries(5):
+        client.get(f"/registration/{ana.token}/")
+
+
+def test_ticket_queries_do_not_grow_with_the_programme(client, edition, django_assert_num_queries):
+    from occupy.programme.tests.factories import SessionFactory
+
+    ana = live(edition)
+    with django_assert_num_queries(2):
+        client.get(f"/registration/{ana.token}/ticket.pdf")
+    SessionFactory.create_batch(3, edition=edition)
+    with django_assert_num_queries(2):
+        client.get(f"/registration/{ana.token}/ticket.pdf")
