@@ -123,3 +123,37 @@ def test_email_of_a_ukrainian_participant_is_in_ukrainian(edition, django_captur
     assert '<html lang="uk">' in message.alternatives[0][0]
     assert "червня 2041" in message.body
     assert "ticket.pdf" not in message.body  # not confirmed yet: no ticket
+
+
+@pytest.mark.parametrize("kind", [kind for kind in EmailKind.values if kind not in ("account", "call", "schedule")])
+def test_every_participant_email_has_the_branded_layout_and_its_plain_text_twin(
+    edition, kind, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(edition=edition, name="Ana <b>Pop</b>", attendance=AttendanceMode.LIVE)
+
+    message = send(registration, kind, django_capture_on_commit_callbacks)
+
+    html = message.alternatives[0][0]
+    assert "Occupy Library · Occupy Library 2041</td>" in html  # the band at the top
+    assert "Dear Ana &lt;b&gt;Pop&lt;/b&gt;," in html and "Dear Ana <b>Pop</b>," in message.body
+    assert "Times in Europe/Bucharest" in html and "Times in Europe/Bucharest" in message.body
+    assert "National Library, Bd. Unirii 22, Bucharest" in html and "National Library" in message.body
+    assert "If you need help, simply reply to this e-mail." in message.body
+
+
+def test_account_emails_share_the_branded_layout(django_capture_on_commit_callbacks):
+    from occupy.registration.services.mail import queue_message
+
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_message(
+            to="ana@example.org",
+            kind=EmailKind.ACCOUNT,
+            template="people/email/existing_account",
+            subject="Your account",
+            language="en",
+            context={"name": "Ana"},
+        )
+
+    [message] = mail.outbox
+    assert "background:#8a1c3a" in message.alternatives[0][0] and "Dear Ana," in message.alternatives[0][0]
+    assert message.body.startswith("Dear Ana,")
