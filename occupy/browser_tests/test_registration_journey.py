@@ -14,7 +14,7 @@ from django.db.models import Count
 from playwright.sync_api import expect
 
 from occupy.browser_tests.axe import wcag_violations
-from occupy.browser_tests.conftest import DESKTOP, PHONE
+from occupy.browser_tests.conftest import PHONE
 from occupy.editions import sample as sample_data
 from occupy.editions.models import Edition
 from occupy.programme.models import Session
@@ -105,6 +105,10 @@ def test_participant_registers_builds_an_agenda_switches_online_and_cancels(samp
 
     page.goto(manage_url)
     page.locator("main form[action$='/attendance/'] button[type=submit]").click()
+    # Giving up the live place asks first, and says it goes to the next person waiting.
+    expect(page.locator("h1")).to_have_text("Give up your live place?")
+    assert Registration.objects.get(pk=registration.pk).attendance == "live"
+    page.get_by_role("button", name="Yes, switch to online").click()
     registration.refresh_from_db()
     assert registration.attendance == "online"
     expect(page.locator("main")).to_contain_text(registration.get_attendance_display())
@@ -142,13 +146,20 @@ def test_check_in_page_works_on_a_phone(sample, open_page, django_user_model):
     assert wcag_violations(page) == []
 
 
-@pytest.mark.parametrize("viewport", [PHONE, None], ids=["phone", "desktop"])
+WIDE = {"width": 1366, "height": 900}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
 def test_registration_pages_have_no_wcag_violations(sample, open_page, viewport):
-    page = open_page(viewport or DESKTOP)
+    page = open_page(viewport)
     mail.outbox.clear()
     page.goto("/sample/register/")
     found = {"/sample/register/": wcag_violations(page)}
     page.locator("main form button[type=submit]").click()  # empty form: the page with every error shown
+    # The error summary comes first and has the focus; its links lead to the fields.
+    expect(page.locator("#error-summary")).to_be_focused()
+    page.locator("#error-summary a[href='#id_name']").click()
+    expect(page.locator("#id_name")).to_have_attribute("aria-invalid", "true")
     found["/sample/register/ (errors)"] = wcag_violations(page)
     register(page)
     found["/sample/register/sent/"] = wcag_violations(page)
@@ -159,7 +170,16 @@ def test_registration_pages_have_no_wcag_violations(sample, open_page, viewport)
     page.get_by_role("button", name="Confirm my registration").click()
     expect(page).to_have_url(re.compile(r"/registration/[^/]+/$"))
     found["manage"] = wcag_violations(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     manage_url = page.url
+    page.fill("#id_name", "")
+    page.locator("main form:has(#id_name) button[type=submit]").click()
+    expect(page.locator("#error-summary")).to_be_focused()
+    found["manage (errors)"] = wcag_violations(page)
+    page.goto(manage_url)
+    page.locator("main form[action$='/attendance/'] button[type=submit]").click()
+    expect(page.locator("h1")).to_have_text("Give up your live place?")
+    found["switch to online (asks)"] = wcag_violations(page)
     session = three_sessions(sample)[0]
     page.goto(f"/sample/agenda/add/{session.slug}/")
     found["agenda add"] = wcag_violations(page)
@@ -169,6 +189,15 @@ def test_registration_pages_have_no_wcag_violations(sample, open_page, viewport)
     found["agenda"] = wcag_violations(page)
     page.goto(manage_url + "cancel/")
     found["cancel"] = wcag_violations(page)
+    for language in ("ro", "uk"):
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": page.url}])
+        page.goto(manage_url)
+        found[f"manage ({language})"] = wcag_violations(page)
+        page.goto("/sample/register/")
+        found[f"/sample/register/ ({language})"] = wcag_violations(page)
+        page.locator("main form button[type=submit]").click()
+        found[f"/sample/register/ ({language}, errors)"] = wcag_violations(page)
+    page.context.clear_cookies()
     page.goto(manage_url + "erase/")
     found["erase"] = wcag_violations(page)
     found = {name: lines for name, lines in found.items() if lines}

@@ -88,9 +88,9 @@ class RegistrationForm(DetailsForm):
 
     field_order = ["name", "email", "country", "organisation", "role", "attendance", "accessibility_needs"]
 
-    def __init__(self, *args, edition, **kwargs):
+    def __init__(self, *args, edition, venue_full=False, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = attendance_choices(edition)
+        choices = attendance_choices(edition, venue_full=venue_full)
         self.fields["attendance"].choices = choices
         if len(choices) == 1:
             self.fields["attendance"].initial = choices[0][0]
@@ -102,7 +102,9 @@ class ResendForm(forms.Form):
 
 class AttendanceForm(forms.Form):
     attendance = forms.ChoiceField()
+    # Set by the confirmation page: the participant knows they give up their live place (or their turn for one).
+    confirmed = forms.BooleanField(required=False)
 
-    def __init__(self, *args, edition, **kwargs):
+    def __init__(self, *args, edition, venue_full=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attendance"].choices = attendance_choices(edition)
+        self.fields["attendance"].choices = attendance_choices(edition, venue_full=venue_full)

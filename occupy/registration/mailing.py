@@ -16,6 +16,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from occupy.editions import sample
+from occupy.registration.event_days import event_days
+from occupy.registration.invitation import invitation_ics
 from occupy.registration.models import EmailKind, EmailLog, RegistrationStatus
 
 SUBJECTS = {
@@ -62,6 +64,21 @@ def _build_from_template(log: EmailLog) -> EmailMultiAlternatives:
     return message
 
 
+# The e-mails that tell a person their place is confirmed carry the event as a calendar invitation.
+WITH_INVITATION = (EmailKind.CONFIRMED, EmailKind.PROMOTED)
+
+
+def _participant_links(registration) -> dict:
+    """The links an e-mail offers its participant: the ticket once confirmed, the agenda while registered."""
+    token = registration.token
+    links = {"edition_url": settings.SITE_URL + registration.edition.get_absolute_url()}
+    if registration.status == RegistrationStatus.CONFIRMED:
+        links["ticket_url"] = settings.SITE_URL + reverse("registration:ticket", kwargs={"token": token})
+    if registration.is_active:
+        links["agenda_url"] = settings.SITE_URL + reverse("registration:agenda", kwargs={"token": token})
+    return links
+
+
 def build_message(log: EmailLog) -> EmailMultiAlternatives:
     """The e-mail a log row stands for, rendered now (so a retried confirmation link is fresh)."""
     if log.kind == EmailKind.SCHEDULE:
@@ -82,6 +99,9 @@ def build_message(log: EmailLog) -> EmailMultiAlternatives:
             "site_url": settings.SITE_URL,
             # Empty for a real edition; the templates show it at the top of both parts when set.
             "sample_notice": sample.notice_text() if sample.is_sample(edition, registration) else "",
+            "days": event_days(edition),
+            "zone": edition.time_zone,
+            **_participant_links(registration),
         }
         subject = str(SUBJECTS[log.kind] % {"edition": edition.title})
         if context["sample_notice"]:
@@ -89,6 +109,11 @@ def build_message(log: EmailLog) -> EmailMultiAlternatives:
         context["subject"] = subject
         text = render_to_string(f"registration/email/{log.kind}.txt", context)
         html = render_to_string(f"registration/email/{log.kind}.html", context)
+        invitation = None
+        if log.kind in WITH_INVITATION:
+            invitation = invitation_ics(registration, summary=edition.title, location_online=gettext("Online"))
     message = EmailMultiAlternatives(subject=subject, body=text, to=[log.to])
     message.attach_alternative(html, "text/html")
+    if invitation is not None:
+        message.attach(f"occupy-library-{edition.slug}.ics", invitation, "text/calendar; method=PUBLISH")
     return message

@@ -8,6 +8,7 @@ from django.http import Http404
 from django_countries import countries
 
 from occupy.registration.models import AttendanceMode, ParticipantRole, Question, Registration, RegistrationStatus
+from occupy.registration.rules import offers_live_places
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
@@ -20,6 +21,19 @@ def get_registration_for_token(token: str) -> Registration:
     if registration is None:
         raise Http404
     return registration
+
+
+def venue_is_full(edition) -> bool:
+    """Whether asking for a live place now leads to the waiting list: every place is taken, or people are
+    waiting already (they come first). One query; a hint for the forms, not the rule: confirming decides under
+    the edition's lock (services/lifecycle.py)."""
+    if not offers_live_places(edition):
+        return False
+    counts = Registration.objects.filter(edition=edition).aggregate(
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+        live=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED, attendance=AttendanceMode.LIVE)),
+    )
+    return counts["waiting"] > 0 or counts["live"] >= edition.live_capacity
 
 
 def questions_for(edition) -> list[Question]:

@@ -12,10 +12,14 @@ def offers_live_places(edition) -> bool:
     return edition.has_live_attendance and bool(edition.live_capacity)
 
 
-def attendance_choices(edition) -> list[tuple[str, str]]:
+VENUE_FULL_LABEL = _("At the venue — full, waiting list")
+
+
+def attendance_choices(edition, *, venue_full: bool = False) -> list[tuple[str, str]]:
+    """The ways to attend `edition`; with `venue_full` the live one says that it leads to the waiting list."""
     choices = []
     if offers_live_places(edition):
-        choices.append((AttendanceMode.LIVE, AttendanceMode.LIVE.label))
+        choices.append((AttendanceMode.LIVE, VENUE_FULL_LABEL if venue_full else AttendanceMode.LIVE.label))
     if edition.has_online_attendance:
         choices.append((AttendanceMode.ONLINE, AttendanceMode.ONLINE.label))
     return choices

@@ -14,6 +14,17 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+# Letters and digits a person reads off a ticket and types without doubt: no 0/O, 1/I/L.
+SHORT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+SHORT_CODE_LENGTH = 8
+
+
+def new_short_code() -> str:
+    """A check-in code a person can type at the desk (8 of 31 characters, about 40 bits): printed on the ticket
+    beside the QR code. Unique per edition (a constraint); it opens nothing but the check-in."""
+    return "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH))
+
+
 class AttendanceMode(models.TextChoices):
     LIVE = "live", _("Live, at the venue")
     ONLINE = "online", _("Online")
@@ -64,6 +75,9 @@ class Registration(models.Model):
     # Signed with a timestamp into the confirmation link (services/tokens.py); separate from the manage token
     # so that the confirmation e-mail never carries the manage link's secret.
     confirmation_key = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    short_code = models.CharField(
+        _("check-in code"), max_length=SHORT_CODE_LENGTH, default=new_short_code, editable=False
+    )
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"), max_length=254)
     country = CountryField(_("country"), blank=True)
@@ -95,6 +109,7 @@ class Registration(models.Model):
         constraints = [
             # One e-mail address registers once per edition, compared without case.
             models.UniqueConstraint(Lower("email"), "edition", name="registration_email_once_per_edition"),
+            models.UniqueConstraint(fields=["edition", "short_code"], name="registration_short_code_once_per_edition"),
         ]
         indexes = [models.Index(fields=["edition", "status", "attendance"])]
         # What the organiser pages check (web/permissions.py): staff status alone opens no personal data.

@@ -1,9 +1,12 @@
-"""Name badges for the venue: one PDF of every confirmed live participant, several badges to an A4 page.
+"""Name badges for the venue: one PDF of every confirmed live participant, then the edition's speakers and its
+organisers and staff who are not among them, eight badges to an A4 page (A7-sized, to cut out), each with the
+person's role and the organiser's name and logo; participants' badges carry their check-in QR code.
 
 Small editions get the PDF at once; large ones have it made in the background (a BadgeBatch, run as a task)."""
 
 import datetime
 import logging
+from dataclasses import dataclass
 
 from celery import shared_task
 from django.conf import settings
@@ -13,8 +16,9 @@ from django.utils import timezone
 
 from occupy.celery import hand_off
 from occupy.editions.models import Edition
+from occupy.registration.conference_roles import ConferenceRole, display_name, edition_people
 from occupy.registration.models import BadgeBatch, BadgeBatchStatus, Registration
-from occupy.registration.pdf import qr_data_uri, render_pdf
+from occupy.registration.pdf import organiser_mark, qr_data_uri, render_pdf
 from occupy.registration.services.checkin import check_in_code
 
 logger = logging.getLogger(__name__)
@@ -34,12 +38,56 @@ def badge_participants(edition: Edition):
     return Registration.objects.filter(edition=edition).confirmed_live().order_by("name", "pk")
 
 
+@dataclass(frozen=True)
+class Badge:
+    name: str
+    organisation: str
+    country: str
+    role: str  # a ConferenceRole
+    qr: str = ""  # a data: URI for registrations (check-in); speakers and staff without one have none
+
+    @property
+    def role_label(self):
+        return ConferenceRole.LABELS[self.role]
+
+
+def badges_for(edition: Edition) -> list[Badge]:
+    """Every badge to print (three queries): confirmed live participants with their role (organiser, speaker or
+    participant, by e-mail address), then speakers and the organising team who hold no live place."""
+    people = edition_people(edition)
+    participants = list(badge_participants(edition).only("pk", "name", "email", "organisation", "country"))
+    badges = [
+        Badge(
+            name=r.name,
+            organisation=r.organisation,
+            country=r.country.name if r.country else "",
+            role=people.role_of(r.email),
+            qr=qr_data_uri(check_in_code(r)),
+        )
+        for r in participants
+    ]
+    covered = {r.email.lower() for r in participants}
+    for person in people.speakers:
+        email = (person.email or (person.user.email if person.user_id else "")).lower()
+        if email and email in covered:
+            continue
+        covered.add(email)
+        role = ConferenceRole.ORGANISER if email and email in people.organiser_emails else ConferenceRole.SPEAKER
+        country = person.country.name if person.country else ""
+        badges.append(Badge(name=person.name, organisation=person.organisation, country=country, role=role))
+    for user, role in people.team:
+        if user.email and user.email.lower() in covered:
+            continue
+        badges.append(Badge(name=display_name(user), organisation="", country="", role=role))
+    return badges
+
+
 def render_badges_pdf(edition: Edition) -> tuple[bytes, int]:
     """The badges PDF and the number of badges in it (slow for large editions: see request_badges)."""
-    participants = list(badge_participants(edition).only("pk", "name", "organisation", "country"))
-    badges = [{"registration": r, "qr": qr_data_uri(check_in_code(r))} for r in participants]
+    badges = badges_for(edition)
     pages = [badges[i : i + BADGES_PER_PAGE] for i in range(0, len(badges), BADGES_PER_PAGE)]
-    return render_pdf("registration/badges.pdf.html", {"edition": edition, "pages": pages}), len(badges)
+    context = {"edition": edition, "pages": pages, "organiser": organiser_mark(edition)}
+    return render_pdf("registration/badges.pdf.html", context), len(badges)
 
 
 def latest_batch(edition: Edition) -> BadgeBatch | None:

@@ -146,20 +146,33 @@ def find_certificate(code: str) -> Certificate | None:
 
 
 def render_certificate_pdf(certificate: Certificate, summary: AttendanceSummary) -> bytes:
-    from occupy.registration.pdf import render_pdf
+    """The certificate in the participant's language: the organiser's name and logo, the person's role
+    (participant, speaker or organiser), the days and sessions attended, and a signature line for the edition's
+    contact person and their role."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from occupy.registration.conference_roles import ConferenceRole, edition_people
+    from occupy.registration.pdf import organiser_mark, render_pdf
 
     registration = certificate.registration
-    return render_pdf(
-        "registration/certificate.pdf.html",
-        {
-            "certificate": certificate,
-            "registration": registration,
-            "edition": registration.edition,
-            "summary": summary,
-            "hours": format_minutes(summary.minutes),
-            "verify_url": verify_url(certificate),
-        },
-    )
+    edition = registration.edition
+    role = edition_people(edition).role_of(registration.email)
+    with translation.override(registration.language or settings.LANGUAGE_CODE):
+        return render_pdf(
+            "registration/certificate.pdf.html",
+            {
+                "certificate": certificate,
+                "registration": registration,
+                "edition": edition,
+                "summary": summary,
+                "hours": format_minutes(summary.minutes),
+                "verify_url": verify_url(certificate),
+                "organiser": organiser_mark(edition),
+                "role": role,
+                "role_label": ConferenceRole.LABELS[role],
+            },
+        )
 
 
 def verify_url(certificate: Certificate) -> str:

@@ -2,6 +2,8 @@
 
 The check-in code is not the manage token (which opens the person's data): it is the registration's id
 signed with the site's secret, so it can be printed on a ticket and read by a scanner, and cannot be guessed.
+Beside it the ticket prints the registration's short code (8 characters a person can type, unique per edition):
+the desk accepts either, in its code field and in its search.
 """
 
 import datetime
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from occupy.editions.models import Edition
 from occupy.registration.models import AttendanceDay, AttendanceMode, Registration, RegistrationStatus
+from occupy.registration.models.registration import SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH
 
 CHECK_IN_SALT = "occupy.registration.check-in"
 MAX_CODE_LENGTH = 100
@@ -39,11 +42,29 @@ def check_in_code(registration: Registration) -> str:
     return signing.Signer(salt=CHECK_IN_SALT).sign(str(registration.pk))
 
 
+def printed_short_code(registration: Registration) -> str:
+    """The short code as the ticket prints it, in two groups of four: "ABCD-EFGH"."""
+    code = registration.short_code
+    return f"{code[:4]}-{code[4:]}"
+
+
+def typed_short_code(text: str) -> str:
+    """The short code a person typed ("abcd efgh", "ABCD-EFGH"), or "" when `text` cannot be one."""
+    code = "".join(text.split()).replace("-", "").upper()
+    if len(code) != SHORT_CODE_LENGTH or any(char not in SHORT_CODE_ALPHABET for char in code):
+        return ""
+    return code
+
+
 def registration_for_check_in_code(*, edition: Edition, code: str) -> Registration | None:
-    """The registration of `edition` whose ticket carries `code`, or None for a forged, mistyped or foreign code."""
+    """The registration of `edition` whose ticket carries `code` (the QR's signed code, or the short code typed
+    in any case, with or without spaces and hyphen), or None for a forged, mistyped or foreign code."""
     code = (code or "").strip()
     if not code or len(code) > MAX_CODE_LENGTH:
         return None
+    short_code = typed_short_code(code)
+    if short_code:
+        return Registration.objects.filter(edition=edition, short_code=short_code).first()
     try:
         value = signing.Signer(salt=CHECK_IN_SALT).unsign(code)
     except signing.BadSignature:
@@ -55,14 +76,18 @@ def registration_for_check_in_code(*, edition: Edition, code: str) -> Registrati
 
 def search_participants(*, edition: Edition, query: str, by_email: bool = True) -> list[Registration]:
     """Registrations of `edition` (all but unconfirmed ones) whose name (or, with `by_email`, e-mail) contains
-    `query`, with their check-ins, at most SEARCH_LIMIT (two queries). Too short or too long a query finds
-    nobody. The check-in desk searches without `by_email`: it must not learn who registered with an address."""
+    `query`, or whose short check-in code it is, with their check-ins, at most SEARCH_LIMIT (two queries). Too
+    short or too long a query finds nobody. The check-in desk searches without `by_email`: it must not learn
+    who registered with an address."""
     query = query.strip()
     if not MIN_SEARCH_LENGTH <= len(query) <= MAX_SEARCH_LENGTH or "\x00" in query:
         return []  # PostgreSQL text cannot hold NUL: such a query matches no name anyway
     matches = Q(name__icontains=query)
     if by_email:
         matches |= Q(email__icontains=query)
+    short_code = typed_short_code(query)
+    if short_code:
+        matches |= Q(short_code=short_code)
     return list(
         Registration.objects.filter(edition=edition)
         .exclude(status=RegistrationStatus.PENDING)

@@ -36,7 +36,8 @@ def test_join_records_attendance_and_forwards_to_the_edition_stream(client, edit
 
 def test_joining_again_moves_last_seen_and_keeps_the_first_join(edition):
     registration = RegistrationFactory(edition=edition)
-    first = timezone.now()
+    # A fixed local time: "now + 40 minutes" crossed midnight in the edition's zone late in the evening.
+    first = datetime.datetime.combine(edition.start_date, datetime.time(10), tzinfo=edition.tz)
 
     join_online(registration, at=first)
     join_online(registration, at=first + datetime.timedelta(minutes=40))

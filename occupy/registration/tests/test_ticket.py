@@ -89,3 +89,31 @@ def test_ticket_with_a_forged_token_is_a_clear_404(client):
     assert response.status_code == 404
     assert "Registration not found" in response.content.decode()
     assert "Ana Popescu" not in response.content.decode()
+
+
+def test_ticket_prints_the_short_code_days_with_times_and_venue_in_the_participants_language(client):
+    import datetime
+
+    from occupy.programme.tests.factories import SessionFactory
+
+    edition = EditionFactory(
+        year=2042,
+        time_zone="Europe/Bucharest",
+        start_date=datetime.date(2042, 6, 2),
+        end_date=datetime.date(2042, 6, 3),
+        venue_name="National Library",
+        venue_address="Bd. Unirii 22",
+    )
+    SessionFactory(edition=edition, starts_at=datetime.datetime(2042, 6, 2, 9, 30, tzinfo=edition.tz))
+    registration = RegistrationFactory(
+        edition=edition, attendance=AttendanceMode.LIVE, language="ro", short_code="HJKM2345"
+    )
+
+    text = pdf_text(client.get(f"/registration/{registration.token}/ticket.pdf").content)
+
+    assert "Cod de check-in HJKM-2345" in text
+    assert "2 iunie 2042, 09:30–10:15" in text
+    assert "3 iunie 2042" in text
+    assert "Europe/Bucharest" in text
+    assert "National Library, Bd. Unirii 22, Bucharest" in text
+    assert registration_for_check_in_code(edition=edition, code="hjkm-2345") == registration

@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from occupy.registration.forms import AttendanceForm, DetailsForm
-from occupy.registration.models import RegistrationStatus
-from occupy.registration.queries import get_registration_for_token, questions_for
+from occupy.registration.models import AttendanceMode, RegistrationStatus
+from occupy.registration.queries import get_registration_for_token, questions_for, venue_is_full
 from occupy.registration.remember import remember_registration
 from occupy.registration.services import lifecycle, privacy
+from occupy.registration.services.checkin import printed_short_code
 from occupy.registration.services.register import DETAIL_FIELDS, update_details
 from occupy.registration.views.headers import private_page
 
@@ -69,7 +70,8 @@ def manage(request, token):
         "edition": edition,
         "form": form,
         "editable": editable,
-        "attendance_choices": AttendanceForm(edition=edition).fields["attendance"].choices,
+        "attendance_choices": _attendance_choices(registration),
+        "short_code": printed_short_code(registration),
     }
     response = render(request, "registration/manage.html", context, status=status)
     if registration.status == RegistrationStatus.CONFIRMED:
@@ -77,9 +79,24 @@ def manage(request, token):
     return response
 
 
+def _attendance_choices(registration) -> list:
+    """The ways to attend offered on the manage page; the live one says "full" unless this person holds a place."""
+    full = registration.attendance != AttendanceMode.LIVE and venue_is_full(registration.edition)
+    return AttendanceForm(edition=registration.edition, venue_full=full).fields["attendance"].choices
+
+
+def _gives_up_live_place(registration, attendance: str) -> bool:
+    """Whether switching to `attendance` gives up a live place held, or a turn on its waiting list."""
+    if attendance == AttendanceMode.LIVE or registration.attendance != AttendanceMode.LIVE:
+        return False
+    return registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+
+
 @private_page
 @require_POST
 def switch_attendance(request, token):
+    """Switch live/online. Giving up a live place (or a turn for one) first shows a page that asks, whose button
+    posts here again with `confirmed`: no JavaScript needed."""
     registration = _registration(token)
     if registration is None:
         return _not_found(request)
@@ -87,8 +104,12 @@ def switch_attendance(request, token):
     if not form.is_valid():
         messages.error(request, _("Choose live or online attendance."))
         return redirect(registration)
+    attendance = form.cleaned_data["attendance"]
+    if _gives_up_live_place(registration, attendance) and not form.cleaned_data["confirmed"]:
+        context = {"registration": registration, "edition": registration.edition, "attendance": attendance}
+        return render(request, "registration/switch_confirm.html", context)
     try:
-        outcome = lifecycle.switch_attendance(registration=registration, attendance=form.cleaned_data["attendance"])
+        outcome = lifecycle.switch_attendance(registration=registration, attendance=attendance)
     except lifecycle.TransitionRefused as refused:
         messages.error(request, str(refused))
     else:

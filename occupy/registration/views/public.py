@@ -8,7 +8,7 @@ from occupy.editions.models import RegistrationWindow
 from occupy.editions.queries import get_edition_or_404
 from occupy.registration.forms import RegistrationForm, ResendForm
 from occupy.registration.models import RegistrationStatus
-from occupy.registration.queries import questions_for
+from occupy.registration.queries import questions_for, venue_is_full
 from occupy.registration.rules import CLOSED_MESSAGES
 from occupy.registration.services import lifecycle
 from occupy.registration.services.register import register as register_service
@@ -41,10 +41,12 @@ def register(request, edition):
         }
         return render(request, "registration/closed.html", context, status=status)
     questions = questions_for(edition)
+    # The page is private (never cached), so the "full" label is current when the form is shown.
+    full = venue_is_full(edition)
     if request.method != "POST":
-        form = RegistrationForm(edition=edition, questions=questions)
+        form = RegistrationForm(edition=edition, questions=questions, venue_full=full)
         return render(request, "registration/register.html", {"edition": edition, "form": form})
-    form = RegistrationForm(request.POST, edition=edition, questions=questions)
+    form = RegistrationForm(request.POST, edition=edition, questions=questions, venue_full=full)
     if _too_many(request, form):
         context = {"edition": edition, "form": form, "limit_message": TOO_MANY}
         return render(request, "registration/register.html", context, status=429)
