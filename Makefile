@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install vendor lint check bench e2e-prod messages clean chromium nginx lock
+.PHONY: run test install vendor lint check bench e2e-prod messages clean chromium nginx poppler lock
 
 # Installs are reproducible: exact versions with their hashes from the lock files, which `make lock` makes from
 # the ranges in requirements.txt (runtime) and requirements-test.txt (runtime + tests).
@@ -49,7 +49,14 @@ nginx:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light openssl; \
 	  else echo "nginx is missing: install Debian's 'nginx-light' package (the nginx tests fail without it; deselect them with -m 'not nginx')"; fi; }
 
-test: install chromium nginx
+# pdftoppm too: a browser test turns the ticket PDF into an image and reads its QR code with the check-in page's
+# decoder (occupy/browser_tests/test_checkin_desk.py).
+poppler:
+	@command -v pdftoppm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; \
+	  else echo "pdftoppm is missing: install Debian's 'poppler-utils' package (the ticket's QR test fails without it)"; fi; }
+
+test: install chromium nginx poppler
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The public pages under load (gunicorn, PostgreSQL and Redis on 127.0.0.1; see bench/run.py and README.md).

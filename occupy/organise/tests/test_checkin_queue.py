@@ -132,5 +132,5 @@ def test_check_in_page_offers_the_decoder_from_our_static_files(organiser_client
 
     assert 'data-decoder="/static/vendor/zxing-wasm/reader.' in body
     assert 'data-decoder-wasm="/static/vendor/zxing-wasm/zxing_reader.' in body
-    assert 'id="checkin-queue"' in body and "Scans waiting to be sent: %(count)s" in body
+    assert 'id="checkin-queue"' in body and "Scans waiting to be sent: {count}" in body
     assert body.count("data-queue") == 1  # the code form; the search's results add theirs

@@ -13,7 +13,9 @@ def test_scan_time_reads_a_browsers_iso_time_with_its_offset():
     assert scan_time("2026-06-02T06:45:12.345Z", now=NOW) == datetime.datetime(
         2026, 6, 2, 6, 45, 12, 345000, tzinfo=datetime.UTC
     )
-    assert scan_time(" 2026-06-02T09:45:00+03:00 ", now=NOW) == datetime.datetime(2026, 6, 2, 6, 45, tzinfo=datetime.UTC)
+    assert scan_time(" 2026-06-02T09:45:00+03:00 ", now=NOW) == datetime.datetime(
+        2026, 6, 2, 6, 45, tzinfo=datetime.UTC
+    )
 
 
 def test_scan_time_accepts_the_edges_of_the_window():
@@ -26,7 +28,10 @@ def test_scan_time_accepts_the_edges_of_the_window():
     [
         ("", "The time of the scan is not a date and time. Scan the ticket again."),
         ("yesterday", "The time of the scan is not a date and time. Scan the ticket again."),
-        ("2026-06-02T06:45:00.000000+00:00" + "0" * 10, "The time of the scan is not a date and time. Scan the ticket again."),
+        (
+            "2026-06-02T06:45:00.000000+00:00" + "0" * 10,
+            "The time of the scan is not a date and time. Scan the ticket again.",
+        ),
         ("2026-06-02T06:45:00" + "0" * 30, "The time of the scan is not a date and time. Scan the ticket again."),
         ("2026-06-02T06:45:00", "The time of the scan has no time zone. Scan the ticket again."),
         (

@@ -81,7 +81,7 @@
   function showQueue(scans) {
     if (!queueBox) return;
     queueBox.hidden = scans.length === 0;
-    queueBox.textContent = attr(queueBox, "waiting").replace("%(count)s", String(scans.length));
+    queueBox.textContent = attr(queueBox, "waiting").replace("{count}", String(scans.length));
   }
 
   function retryLater() {
