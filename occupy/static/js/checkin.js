@@ -144,7 +144,9 @@
       at: new Date().toISOString()
     });
     saveQueue(scans);
-    if (navigator.onLine === false) say(attr(queueBox, "offline"), "info");
+    var offline = attr(queueBox, "offline");
+    var newest = live && live.firstChild;
+    if (navigator.onLine === false && !(newest && newest.textContent === offline)) say(offline, "info"); // said once
     window.clearTimeout(retryTimer);
     send();
   }
