@@ -12,7 +12,7 @@ from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
 from occupy.browser_tests.axe import wcag_violations
-from occupy.browser_tests.conftest import PHONE
+from occupy.browser_tests.conftest import BROKEN_PAGE, PHONE
 from occupy.editions.tests.factories import EditionFactory
 from occupy.registration.models import AttendanceDay, AttendanceMode
 from occupy.registration.services.checkin import check_in_code
@@ -65,7 +65,7 @@ DECODE = """async (source) => {
   const image = new Image();
   image.src = source;
   await image.decode();
-  const reader = await window.occupyCheckIn.libraryDetector();
+  const reader = await window.occupyQrReader.libraryDetector();
   return (await reader.detect(image)).map((code) => code.rawValue);
 }"""
 
@@ -145,3 +145,66 @@ def test_check_in_desk_in_romanian_and_ukrainian_has_no_wcag_violations(desk_pag
     desk_page.context.set_offline(False)
     expect(desk_page.locator("#checkin-queue")).to_be_hidden()
     assert AttendanceDay.objects.filter(registration=ana).count() == 1
+
+
+def ticket_as_camera_video(png: bytes, folder):
+    """The ticket's image as a Y4M video, which Chromium's fake camera plays in a loop."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.open(BytesIO(png)).convert("L")
+    image = image.crop((0, 0, image.width, image.width * 3 // 4)).resize((640, 480))  # the top: name and QR
+    path = folder / "camera.y4m"
+    with path.open("wb") as video:
+        video.write(b"YUV4MPEG2 W640 H480 F10:1 Ip A1:1 C420jpeg\n")
+        for _ in range(10):
+            video.write(b"FRAME\n" + image.tobytes() + bytes([128]) * (320 * 240 * 2))
+    return path
+
+
+def test_check_in_desk_scans_a_ticket_with_the_camera_where_the_browser_has_no_barcode_detector(
+    chromium_browser, live_server, edition, ana, django_user_model, tmp_path
+):
+    from occupy.browser_tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    camera = ticket_as_camera_video(ticket_as_png(ana, tmp_path), tmp_path)
+    browser = chromium_browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=[
+            *CHROMIUM_ARGS,
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-video-capture={camera}",
+        ],
+    )
+    try:
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, base_url=live_server.url)
+        context.add_init_script("delete window.BarcodeDetector;")  # as in Safari and Firefox
+        context.grant_permissions(["camera"], origin=live_server.url)
+        page = context.new_page()
+        errors, wasm = [], []
+        page.on("request", lambda request: wasm.append(request.url) if request.url.endswith(".wasm") else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda msg: errors.append(msg.text) if BROKEN_PAGE.search(msg.text) else None)
+        page.on(
+            "response",
+            lambda response: errors.append(f"{response.status} {response.url}") if response.status >= 400 else None,
+        )
+        desk = django_user_model.objects.create_user("camera-desk", "cd@example.org", PASSWORD)
+        desk.user_permissions.add(Permission.objects.get(content_type__app_label="registration", codename="check_in"))
+        page.goto(f"/organise/{edition.slug}/check-in/")
+        page.fill("[name=username]", "camera-desk")
+        page.fill("[name=password]", PASSWORD)
+        page.locator("[type=submit]").click()
+        page.locator("#scan-start").click()
+
+        expect(page.locator("#checkin-live .checkin-message--success")).to_have_text(
+            re.compile(r"^Ana Popescu is checked in \(\d\d:\d\d\)\.$"), timeout=20_000
+        )
+        expect(page.locator("#scanner")).to_be_visible()  # still on, for the next ticket
+        assert AttendanceDay.objects.filter(registration=ana).count() == 1
+        assert errors == []
+        assert len(wasm) == 1  # read by the library, not by a BarcodeDetector
+    finally:
+        browser.close()

@@ -1,6 +1,5 @@
 // Check-in page enhancements. Without this script the page still works: type the code or search by name.
-// - Scan: read the ticket's QR code with the camera, with the browser's BarcodeDetector where it reads QR codes
-//   (Chromium on Android), otherwise with zxing-wasm (Safari, Firefox), loaded from our static files on first use.
+// - Scan: read the ticket's QR code with the camera (the reader is js/qr-reader.js, loaded before this script).
 // - Queue: every check-in (scanned, typed, or picked from the search) is kept in localStorage with the time it was
 //   made, then sent; while the network is down it waits and is sent when it returns (the `online` event, and
 //   retries with a growing pause). The server checks in once per day, so a code sent twice is "already checked in".
@@ -175,76 +174,7 @@
     send(); // scans left from before a reload
   }
 
-  // ---- the QR decoder --------------------------------------------------------------------------------------
-
   var start = document.getElementById("scan-start");
-  var decoderLoading = null;
-
-  function loadScript(url) {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = url;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
-  }
-
-  // zxing-wasm, from our static files (its wasm file too, never from a CDN), with the same detect() as
-  // BarcodeDetector: it reads a video, an image or a canvas and answers [{rawValue}].
-  function libraryDetector() {
-    if (decoderLoading) return decoderLoading;
-    decoderLoading = loadScript(attr(start, "decoder"))
-      .then(function () {
-        var wasm = new URL(attr(start, "decoder-wasm"), document.baseURI).href;
-        return window.ZXingWASM.prepareZXingModule({
-          overrides: {
-            locateFile: function (path, prefix) { return /\.wasm$/.test(path) ? wasm : prefix + path; }
-          },
-          fireImmediately: true
-        });
-      })
-      .then(function () {
-        var canvas = document.createElement("canvas");
-        var context = canvas.getContext("2d", { willReadFrequently: true });
-        return {
-          detect: function (source) {
-            var width = source.videoWidth || source.naturalWidth || source.width;
-            var height = source.videoHeight || source.naturalHeight || source.height;
-            if (!width || !height) return Promise.resolve([]);
-            canvas.width = width;
-            canvas.height = height;
-            context.drawImage(source, 0, 0, width, height);
-            return window.ZXingWASM.readBarcodes(context.getImageData(0, 0, width, height), {
-              formats: ["QRCode"],
-              tryHarder: true,
-              maxNumberOfSymbols: 1
-            }).then(function (results) {
-              return results.filter(function (result) { return result.isValid; })
-                .map(function (result) { return { rawValue: result.text }; });
-            });
-          }
-        };
-      });
-    decoderLoading.catch(function () { decoderLoading = null; });
-    return decoderLoading;
-  }
-
-  function nativeDetector() {
-    if (!("BarcodeDetector" in window) || !window.BarcodeDetector.getSupportedFormats) return Promise.resolve(null);
-    return window.BarcodeDetector.getSupportedFormats()
-      .then(function (formats) {
-        return formats.indexOf("qr_code") >= 0 ? new window.BarcodeDetector({ formats: ["qr_code"] }) : null;
-      })
-      .catch(function () { return null; });
-  }
-
-  function detector() {
-    return nativeDetector().then(function (native) { return native || libraryDetector(); });
-  }
-
-  // For the browser test that decodes the ticket's own QR code with the library this page loads.
-  window.occupyCheckIn = { libraryDetector: libraryDetector };
 
   // ---- the camera ------------------------------------------------------------------------------------------
 
@@ -308,15 +238,17 @@
         return;
       }
       status.textContent = attr(start, "starting");
-      detector()
-        .catch(function () { throw { name: "Decoder" }; })
-        .then(function (ready) {
-          reader = ready;
-          return navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
-        })
+      // The camera first (its permission prompt at once), then the reader, which may have a library to load.
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false })
         .then(function (mediaStream) {
           stream = mediaStream;
-          video.srcObject = mediaStream;
+          return Promise.resolve()
+            .then(function () { return window.occupyQrReader.detector(); })
+            .catch(function () { throw { name: "Decoder" }; });
+        })
+        .then(function (ready) {
+          reader = ready;
+          video.srcObject = stream;
           scanner.hidden = false;
           start.hidden = true;
           running = true;
