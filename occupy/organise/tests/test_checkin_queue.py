@@ -132,5 +132,6 @@ def test_check_in_page_offers_the_decoder_from_our_static_files(organiser_client
 
     assert 'data-decoder="/static/vendor/zxing-wasm/reader.' in body
     assert 'data-decoder-wasm="/static/vendor/zxing-wasm/zxing_reader.' in body
-    assert 'id="checkin-queue"' in body and "Scans waiting to be sent: {count}" in body
+    assert 'data-waiting-one="{count} scan waiting to be sent"' in body
+    assert 'data-waiting-other="{count} scans waiting to be sent"' in body
     assert body.count("data-queue") == 1  # the code form; the search's results add theirs

@@ -80,7 +80,12 @@
   function showQueue(scans) {
     if (!queueBox) return;
     queueBox.hidden = scans.length === 0;
-    queueBox.textContent = attr(queueBox, "waiting").replace("{count}", String(scans.length));
+    var category = "other";
+    try {
+      category = new Intl.PluralRules(document.documentElement.lang || "en").select(scans.length);
+    } catch (error) { /* an old browser: the "other" form */ }
+    var text = attr(queueBox, "waiting-" + category) || attr(queueBox, "waiting-other");
+    queueBox.textContent = text.replace("{count}", String(scans.length));
   }
 
   function retryLater() {
