@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint check bench e2e-prod messages clean chromium nginx lock
+.PHONY: run test install vendor lint check bench e2e-prod messages clean chromium nginx poppler lock
 
 # Installs are reproducible: exact versions with their hashes from the lock files, which `make lock` makes from
 # the ranges in requirements.txt (runtime) and requirements-test.txt (runtime + tests).
@@ -15,7 +15,22 @@ $(VENV)/.installed: requirements-test.lock
 	$(VENV)/bin/pip install --quiet --require-hashes -r requirements-test.lock
 	touch $@
 
-install: $(VENV)/.installed
+# Browser libraries come from the npm registry at install time (exact versions and hashes in package-lock.json):
+# `npm ci` fetches them and their browser builds are copied into the git-ignored static folder that WhiteNoise
+# serves. The repository keeps none of their code. zxing-wasm reads QR codes on the check-in page where the
+# browser has no BarcodeDetector (Safari, Firefox).
+VENDOR := occupy/static/vendor
+$(VENDOR)/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js 20 and npm (Debian's 'nodejs' and 'npm')"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/zxing-wasm
+	cp node_modules/zxing-wasm/dist/iife/reader/index.js $(VENDOR)/zxing-wasm/reader.js
+	cp node_modules/zxing-wasm/dist/reader/zxing_reader.wasm node_modules/zxing-wasm/LICENSE $(VENDOR)/zxing-wasm/
+	touch $@
+
+vendor: $(VENDOR)/.installed
+
+install: $(VENV)/.installed $(VENDOR)/.installed
 
 run: install
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --noinput
@@ -34,7 +49,14 @@ nginx:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light openssl; \
 	  else echo "nginx is missing: install Debian's 'nginx-light' package (the nginx tests fail without it; deselect them with -m 'not nginx')"; fi; }
 
-test: install chromium nginx
+# pdftoppm too: a browser test turns the ticket PDF into an image and reads its QR code with the check-in page's
+# decoder (occupy/browser_tests/test_checkin_desk.py).
+poppler:
+	@command -v pdftoppm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; \
+	  else echo "pdftoppm is missing: install Debian's 'poppler-utils' package (the ticket's QR test fails without it)"; fi; }
+
+test: install chromium nginx poppler
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The public pages under load (gunicorn, PostgreSQL and Redis on 127.0.0.1; see bench/run.py and README.md).
@@ -73,4 +95,4 @@ lock:
 	$(PIP_COMPILE) --constraint=requirements-test.lock --output-file=requirements.lock requirements.txt
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) staticfiles db.sqlite3 node_modules $(VENDOR)

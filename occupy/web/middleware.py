@@ -16,6 +16,15 @@ DEFAULT_PERMISSIONS_POLICY = (
 )
 
 
+def policy_allowing_webassembly() -> str:
+    """The site's policy with WebAssembly allowed to compile ('wasm-unsafe-eval', which allows no eval of
+    JavaScript), for the one page that needs it: the check-in desk decodes QR codes with a WebAssembly library
+    where the browser has no BarcodeDetector (Safari, Firefox). A view sets it on its response; every other page
+    keeps the strict policy."""
+    policy = getattr(settings, "CONTENT_SECURITY_POLICY", DEFAULT_CSP)
+    return policy.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", 1)
+
+
 class ContentSecurityPolicyMiddleware:
     """A strict Content-Security-Policy on every response, the admin's included: no inline script or style
     anywhere (our templates keep to that, and Django 5.2's admin needs neither: its scripts are files with

@@ -19,11 +19,14 @@ from occupy.registration.services.checkin import (
     MAX_SEARCH_LENGTH,
     MIN_SEARCH_LENGTH,
     CheckInError,
+    ScanTimeError,
     check_in,
     checked_in_counts,
     registration_for_check_in_code,
+    scan_time,
     search_participants,
 )
+from occupy.web.middleware import policy_allowing_webassembly
 
 
 def _time(edition, moment) -> str:
@@ -61,6 +64,7 @@ def desk_page(request, edition, *, error: str = "", status: int = 200, walk_in_f
     }
     response = render(request, "organise/checkin.html", context, status=status if not query_error else 400)
     response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = policy_allowing_webassembly()  # the QR decoder of js/checkin.js
     return response
 
 
@@ -90,19 +94,36 @@ def check_in_page(request, edition):
     edition = get_edition_or_404(edition, published_only=False)
     if request.method == "GET":
         return desk_page(request, edition)
-    registration, error = _registration_from_post(request, edition)
+    # js/checkin.js sends scans (queued while the network was down) with the time they were made and asks for JSON;
+    # the form without JavaScript gets the page back.
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    at, registration, error = None, None, ""
+    try:
+        if request.POST.get("scanned_at", "").strip():
+            at = scan_time(request.POST["scanned_at"], now=timezone.now())
+    except ScanTimeError as exc:
+        error = str(exc)
+    if not error:
+        registration, error = _registration_from_post(request, edition)
     if registration is None:
+        if wants_json:
+            return JsonResponse({"kind": "error", "message": error}, status=400)
         return desk_page(request, edition, error=error, status=400)
     registration.edition = edition
     try:
-        result = check_in(registration, by=request.user)
+        result = check_in(registration, by=request.user, at=at)
     except CheckInError as exc:
+        if wants_json:
+            return JsonResponse({"kind": "error", "message": str(exc), "name": registration.name}, status=409)
         return desk_page(request, edition, error=str(exc), status=409)
     values = {"name": registration.name, "time": _time(edition, result.attendance.first_seen_at)}
     if result.already:
-        messages.info(request, _("%(name)s was already checked in at %(time)s. Nothing changed.") % values)
+        kind, message = "info", _("%(name)s was already checked in at %(time)s. Nothing changed.") % values
     else:
-        messages.success(request, _("%(name)s is checked in (%(time)s).") % values)
+        kind, message = "success", _("%(name)s is checked in (%(time)s).") % values
+    if wants_json:
+        return JsonResponse({"kind": kind, "message": message, "name": registration.name, "already": result.already})
+    messages.add_message(request, messages.INFO if result.already else messages.SUCCESS, message)
     return HttpResponseRedirect(reverse("organise:check-in", kwargs={"edition": edition.slug}), status=303)
 
 

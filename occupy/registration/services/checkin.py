@@ -139,3 +139,40 @@ def checked_in_counts(edition: Edition, *, at: datetime.datetime | None = None) 
 
 def _who(registration: Registration) -> dict:
     return {"name": registration.name}
+
+
+# A desk that lost the network for a moment sends its scans when it is back, each with the moment it was made: the
+# check-in counts for the day of the scan, not of the sending. A scan older than this, or ahead of the server's
+# clock by more than a phone's clock may drift, is refused rather than booked on the wrong day.
+MAX_SCAN_AGE = datetime.timedelta(hours=12)
+MAX_SCAN_AHEAD = datetime.timedelta(minutes=10)
+MAX_SCAN_TIME_LENGTH = 40
+
+
+class ScanTimeError(ValueError):
+    """The time a desk says it scanned a ticket cannot be used; the message is for the organiser at the desk."""
+
+
+def scan_time(value: str, *, now: datetime.datetime) -> datetime.datetime:
+    """The moment a ticket was scanned, from an ISO 8601 time with its offset (a browser's `toISOString()`,
+    '2026-06-02T07:45:12.345Z'), checked against `now`. Raises ScanTimeError for a malformed time, one without
+    an offset, one more than MAX_SCAN_AGE ago or more than MAX_SCAN_AHEAD ahead. No side effects."""
+    value = (value or "").strip()
+    try:
+        if len(value) > MAX_SCAN_TIME_LENGTH:
+            raise ValueError(value)
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise ScanTimeError(_("The time of the scan is not a date and time. Scan the ticket again.")) from None
+    if moment.tzinfo is None:
+        raise ScanTimeError(_("The time of the scan has no time zone. Scan the ticket again."))
+    if moment > now + MAX_SCAN_AHEAD:
+        raise ScanTimeError(
+            _("The time of the scan is in the future: check the clock of this phone, then scan the ticket again.")
+        )
+    if moment < now - MAX_SCAN_AGE:
+        raise ScanTimeError(
+            _("This scan was made more than %(hours)d hours ago and was not sent in time. Scan the ticket again.")
+            % {"hours": MAX_SCAN_AGE // datetime.timedelta(hours=1)}
+        )
+    return moment
