@@ -86,3 +86,24 @@ def test_schedule_marks_the_remembered_participants_agenda_and_seats_left(transa
     page.goto("/2022/sessions/coding/")
     expect(page.locator(".session-page [data-seats]")).to_have_text("Seats left: 11")
     expect(page.locator(".session-page .mark--agenda")).to_contain_text("In my agenda")
+
+
+def test_during_the_event_the_current_day_opens_and_now_and_next_are_marked(transactional_db, open_page):
+    make_hybrid_edition()
+    page = open_page({"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    # 3 June 2022, 09:10 in Bucharest: the seed library (10:00, day two) is next; day two is the current day.
+    page.clock.set_fixed_time("2022-06-03T06:10:00Z")
+    page.goto("/2022/schedule/")
+    expect(page.locator('[data-day="day-2022-06-03"]')).to_be_visible()
+    expect(page.locator('[data-day="day-2022-06-02"]')).to_be_hidden()
+    expect(page.locator('[data-session="seeds"] .mark--next')).to_have_text("Next")
+    expect(page.locator(".mark--now")).to_have_count(0)
+
+    # 2 June, 11:15: the workshop and the webinar are on now, nothing else starts later that day but the seeds.
+    page.clock.set_fixed_time("2022-06-02T08:15:00Z")
+    page.goto("/2022/schedule/")
+    expect(page.locator('[data-day="day-2022-06-02"]')).to_be_visible()
+    expect(page.locator(".is-now")).to_have_count(2)
+    expect(page.locator('[data-session="coding"] .mark--now')).to_have_text("Now")
+    expect(page.locator('[data-session="webinar"] .mark--now')).to_have_text("Now")
+    expect(page.locator(".is-next")).to_have_count(0)  # the next start is tomorrow, more than 12 hours away

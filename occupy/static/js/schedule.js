@@ -88,8 +88,13 @@
     });
   }
 
+  // A day carries its times as data-starts/data-ends; a card in its <time data-starts|data-ends datetime>.
   function time(element, name) {
     var value = element.getAttribute(name);
+    if (value === null || value === "") {
+      var inner = element.querySelector("time[" + name + "]");
+      value = inner ? inner.getAttribute("datetime") : null;
+    }
     return value ? Date.parse(value) : NaN;
   }
 
