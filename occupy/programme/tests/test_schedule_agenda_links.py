@@ -47,6 +47,13 @@ def test_agenda_links_wait_for_a_known_participant_once_registration_closed(clie
     assert '<li data-agenda hidden><a class="button button--ghost" href="/2040/agenda/add/repair/">' in session
 
 
+def test_pages_of_a_past_edition_do_not_ask_for_the_visitors_agenda(client):
+    make_hybrid_edition()
+    EditionFactory(year=2040)  # 2022 is no longer the latest edition, and it is over
+    assert "data-mine=" not in client.get("/2022/schedule/").content.decode()
+    assert "data-mine=" not in client.get("/2022/sessions/solar/").content.decode()
+
+
 def test_schedule_cards_are_placed_on_the_grid_and_coloured_by_theme(client):
     make_hybrid_edition()
     html = client.get("/2022/schedule/").content.decode()

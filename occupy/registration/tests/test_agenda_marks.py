@@ -96,6 +96,15 @@ def test_remove_asks_then_takes_the_session_out_of_the_remembered_agenda(client)
     assert "This session is not in your agenda." in client.get(url).content.decode()
 
 
+def test_the_add_page_of_a_chosen_session_offers_to_remove_it(client):
+    registration = RegistrationFactory()
+    talk, _workshop, _full = make_sessions(registration.edition)
+    AgendaItem.objects.create(registration=registration, session=talk, status=AgendaItemStatus.CHOSEN)
+    remember(client, registration)
+    page = client.get(f"/{registration.edition.slug}/agenda/add/talk/").content.decode()
+    assert f'<a href="/{registration.edition.slug}/agenda/remove/talk/">Remove from my agenda</a>' in page
+
+
 def test_remove_without_a_remembered_registration_is_refused(client):
     registration = RegistrationFactory()
     _talk, workshop, _full = make_sessions(registration.edition)
