@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from occupy.browser_tests.conftest import DESKTOP
-from occupy.programme.tests.programme_pages import make_hybrid_edition
+from occupy.programme.tests.programme_pages import make_hybrid_edition, make_online_edition
 from occupy.registration.models import AgendaItem, AgendaItemStatus
 from occupy.registration.tests.factories import RegistrationFactory
 
@@ -107,3 +107,17 @@ def test_during_the_event_the_current_day_opens_and_now_and_next_are_marked(tran
     expect(page.locator('[data-session="coding"] .mark--now')).to_have_text("Now")
     expect(page.locator('[data-session="webinar"] .mark--now')).to_have_text("Now")
     expect(page.locator(".is-next")).to_have_count(0)  # the next start is tomorrow, more than 12 hours away
+
+
+def test_a_five_minute_block_is_one_short_row_that_opens_when_focused(transactional_db, open_page):
+    make_online_edition()
+    page = open_page({"width": 1366, "height": 900})
+    page.goto("/2020/schedule/")
+    ignite = page.locator('[data-session="five-minutes"]')  # 5 minutes, beside the hour-long keynote
+    keynote = page.locator('[data-session="opening"]').bounding_box()
+    short = ignite.bounding_box()
+    assert abs(keynote["height"] - 12 * short["height"]) <= 2, (keynote, short)
+    ignite.locator("h4 a").focus()
+    opened = ignite.bounding_box()
+    assert opened["height"] > 2 * short["height"]  # its format, theme and speakers readable
+    expect(ignite.locator(".slot-session__facts")).to_be_visible()
