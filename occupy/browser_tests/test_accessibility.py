@@ -252,3 +252,26 @@ def test_participant_pages_have_no_wcag_violations_in_every_language(demo, open_
         page.goto(f"/language/?lang={language}&next=/")
         check(check_in, language)
     assert found == {}, "\n".join(f"{path}\n  " + "\n  ".join(lines) for path, lines in found.items())
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("language", ["ro", "uk"])
+def test_schedule_and_session_pages_have_no_wcag_violations_in_romanian_and_ukrainian(
+    demo, open_page, viewport, language
+):
+    """The schedule (grid on the desktop, one day at a time on the phone, the filters unfolded) and a session,
+    with the script's marks in place."""
+    session = Session.objects.filter(edition__slug="sample", starts_at__isnull=False, capacity__isnull=False).first()
+    page = open_page(viewport)
+    page.goto(f"/language/?lang={language}&next=/")
+    found = {}
+    for path in ["/sample/schedule/", f"/sample/sessions/{session.slug}/"]:
+        page.goto(path)
+        assert page.locator("html").get_attribute("lang") == language
+        page.wait_for_load_state("networkidle")  # the seats from mine.json are in place
+        if page.locator(".schedule-filter-box").count():
+            page.locator(".schedule-filter-box").evaluate("box => { box.open = true; }")
+        violations = wcag_violations(page)
+        if violations:
+            found[path] = violations
+    assert found == {}, "\n".join(f"{path}\n  " + "\n  ".join(lines) for path, lines in found.items())

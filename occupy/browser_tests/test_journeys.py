@@ -35,6 +35,8 @@ def test_visitor_finds_a_session_in_romanian_and_downloads_its_calendar(demo, op
     expect(page).to_have_url(re.compile(r"/sample/schedule/$"))
     expect(page.locator("html")).to_have_attribute("lang", "ro")
 
+    if not page.locator(".schedule-filter-box").evaluate("box => box.open"):  # folded on a phone
+        page.locator(".schedule-filter-box > summary").click()
     theme_select = page.locator("#filter-theme")
     theme_slug = theme_select.locator("option").nth(1).get_attribute("value")
     theme_title = theme_select.locator("option").nth(1).inner_text().strip()

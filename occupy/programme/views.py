@@ -1,5 +1,7 @@
 """The public schedule and session pages. Both are cached whole (occupy.web.pagecache) and carry nothing
-personal: "add to my agenda" is a plain link to a page that holds its own form.
+personal: "add to my agenda" is a plain link to a page that holds its own form. What is personal (the visitor's agenda,
+seats left) is asked for by js/schedule.js from a private endpoint and marked on the cards; "now" and "next"
+are marked by the same script, from the cards' times.
 
 Bad input (an unknown theme, format, attendance or time zone) gets the page without that filter, a message
 saying so, and status 400, which the page cache does not keep.
@@ -14,12 +16,24 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from occupy.editions.sample import image_mark
+from occupy.editions.models import RegistrationWindow
 from occupy.programme import queries
 from occupy.programme.filters import ATTENDANCE_FILTERS, parse_schedule_filters
-from occupy.programme.timetable import build_timetable
+from occupy.programme.timetable import build_timetable, theme_classes
 from occupy.programme.timezones import edition_zone, resolve_display_zone, zone_choices, zone_label
 from occupy.web.pagecache import cached_page
 from occupy.web.social import social_card
+
+
+def _agenda_context(edition) -> dict:
+    """Whether pages carry "add to my agenda" links (offers_agenda), and whether they show them to everyone
+    (agenda_open: registration is open, so a visitor can still register and get an agenda). Otherwise the links
+    stay hidden until js/schedule.js learns that this browser belongs to a participant."""
+    offers = queries.offers_personal_agenda(edition)
+    return {
+        "offers_agenda": offers,
+        "agenda_open": offers and edition.registration_window() == RegistrationWindow.OPEN,
+    }
 
 
 def _zone_context(edition, display, at: datetime.datetime | None) -> dict:
@@ -51,14 +65,20 @@ def schedule(request, edition):
         "attendance_choices": ATTENDANCE_FILTERS.items(),
         "filters": filters,
         "errors": errors,
-        "days": build_timetable(sessions, display.zone),
+        "days": build_timetable(sessions, display.zone, themes),
+        "theme_legend": [
+            (theme, href, colour)
+            for (theme, href), colour in zip(
+                filters.theme_links(themes, request.path), theme_classes(themes).values(), strict=True
+            )
+        ],
         "session_count": len(sessions),
         "tz_query": filters.query(theme="", format="", attendance=""),
         "all_sessions_href": request.path + filters.query(theme="", format="", attendance=""),
         "all_themes_href": request.path + filters.query(theme=""),
         "theme_links": filters.theme_links(themes, request.path),
         "edition_zone_href": request.path + filters.query(tz=""),
-        "offers_agenda": queries.offers_personal_agenda(edition),
+        **_agenda_context(edition),
         **_zone_context(edition, display, sessions[0].starts_at if sessions else None),
     }
     return render(request, "programme/schedule.html", context, status=400 if errors else 200)
@@ -74,7 +94,7 @@ def session_detail(request, edition, slug):
         "errors": [display.error] if display.error else [],
         "tz_query": "?" + urlencode({"tz": display.requested}) if display.requested else "",
         "edition_zone_href": request.path,
-        "offers_agenda": queries.offers_personal_agenda(session.edition),
+        **_agenda_context(session.edition),
         **_zone_context(session.edition, display, session.starts_at),
     }
     return render(request, "programme/session.html", context, status=400 if display.error else 200)

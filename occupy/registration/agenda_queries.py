@@ -4,7 +4,7 @@ import datetime
 import itertools
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -89,3 +89,23 @@ def get_session_or_404(edition: Edition, slug: str) -> Session:
         )
     session.edition = edition
     return session
+
+
+def agenda_marks(registration: Registration) -> tuple[list[str], list[str]]:
+    """The slugs of the sessions in the registration's agenda, and of those whose waiting list it is on
+    (one query)."""
+    chosen, waiting = [], []
+    for slug, status in registration.agenda_items.values_list("session__slug", "status").order_by("session_id"):
+        (chosen if status == AgendaItemStatus.CHOSEN else waiting).append(slug)
+    return chosen, waiting
+
+
+def seats_left_by_session(edition: Edition) -> dict[str, int]:
+    """Seats left in each scheduled session of `edition` with limited seats, by slug (one query)."""
+    sessions = (
+        Session.objects.filter(edition=edition, capacity__isnull=False, starts_at__isnull=False)
+        .annotate(taken=Count("agenda_items", filter=Q(agenda_items__status=AgendaItemStatus.CHOSEN)))
+        .values_list("slug", "capacity", "taken")
+        .order_by("slug")
+    )
+    return {slug: max(0, capacity - taken) for slug, capacity, taken in sessions}

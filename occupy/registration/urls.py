@@ -17,10 +17,12 @@ urlpatterns = [
 ]
 
 # The participant's journey after registering: agenda, ticket, joining online, check-in, certificates, badges.
-from occupy.registration.views import agenda, certificates, tickets  # noqa: E402
+from occupy.registration.views import agenda, agenda_marks, certificates, tickets  # noqa: E402
 
 urlpatterns += [
     path("<slug:edition>/agenda/add/<slug:session>/", agenda.agenda_add, name="agenda-add"),
+    path("<slug:edition>/agenda/remove/<slug:session>/", agenda_marks.remove, name="agenda-remove-remembered"),
+    path("<slug:edition>/agenda/mine.json", agenda_marks.mine, name="agenda-mine"),
     path("registration/<str:token>/agenda/", agenda.agenda, name="agenda"),
     path("registration/<str:token>/agenda/remove/<slug:session>/", agenda.agenda_remove, name="agenda-remove"),
     path("registration/<str:token>/agenda.ics", agenda.agenda_ics, name="agenda-ics"),

@@ -53,6 +53,7 @@ NOT_WALKED = {
     "registration:reinstate": "POST only: it redirects to the registration page, which is walked",
     "registration:agenda-remove": "POST only: it redirects to the agenda page, which is walked",
     "organise:check-in-count": "two numbers for the check-in page's script, which is walked",
+    "registration:agenda-mine": "slugs and seat counts for the schedule's script; the schedule is walked",
     "organise:walk-in": "POST only: it redirects to the check-in page, which is walked",
     "organise:move-to-live": "POST only: it redirects to the check-in page, which is walked",
     "organise:roles-take": "POST only: it redirects to the people page, which is walked",
