@@ -15,8 +15,8 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from occupy.editions.sample import image_mark
 from occupy.editions.models import RegistrationWindow
+from occupy.editions.sample import image_mark
 from occupy.programme import queries
 from occupy.programme.filters import ATTENDANCE_FILTERS, parse_schedule_filters
 from occupy.programme.timetable import build_timetable, theme_classes
