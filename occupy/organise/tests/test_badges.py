@@ -117,3 +117,24 @@ def test_badge_batch_download_of_an_unknown_or_unready_batch_is_a_404(organiser_
     assert organiser_client.get(f"/organise/{edition.slug}/badges/{preparing.pk}.pdf").status_code == 404
     assert organiser_client.get(f"/organise/{edition.slug}/badges/99999.pdf").status_code == 404
     assert organiser_client.get("/organise/1999/badges.pdf").status_code == 404
+
+
+def test_a_batch_of_badges_prints_in_the_sites_language_whatever_the_thread_served_last(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    from occupy.editions.sample import MARK
+    from occupy.registration.services.badges import request_badges
+
+    settings.MEDIA_ROOT = tmp_path
+    edition = EditionFactory(is_sample=True)
+    RegistrationFactory(edition=edition, attendance=AttendanceMode.LIVE)
+
+    # Run in-process (no broker), just after a page served in Romanian left its language active on the thread.
+    with translation.override("ro"), django_capture_on_commit_callbacks(execute=True):
+        batch = request_badges(edition=edition, by=None)
+
+    batch.refresh_from_db()
+    assert batch.status == BadgeBatchStatus.READY
+    assert str(MARK) in pdf_text(batch.file.read())

@@ -12,7 +12,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from occupy.celery import hand_off
 from occupy.editions.models import Edition
@@ -126,7 +126,10 @@ def make_badges(batch_id: int) -> None:
     if batch is None or batch.status != BadgeBatchStatus.PREPARING:
         return
     try:
-        pdf, count = render_badges_pdf(batch.edition)
+        # In the site's language whoever asked and wherever it runs: a worker has no request's language, and run
+        # in-process (no broker) it must not take whatever language the thread served last.
+        with translation.override(settings.LANGUAGE_CODE):
+            pdf, count = render_badges_pdf(batch.edition)
         batch.file.save(f"{batch.edition.slug}-badges.pdf", ContentFile(pdf), save=False)
         batch.participants = count
         batch.status = BadgeBatchStatus.READY
