@@ -11,9 +11,12 @@ With UPDATE_SCREENSHOTS=1 in the environment the screenshots are recorded (overw
 
 import io
 import os
+import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageChops
 
 BASELINES = Path(__file__).resolve().parent / "screenshots"
@@ -93,3 +96,13 @@ def assert_looks_like(name: str, png: bytes, *, folder: Path = BASELINES) -> Non
         f"{expected.width}×{expected.height}, got {actual.width}×{actual.height}). See {folder / f'{stem}.diff.png'} "
         f"(and .expected.png, .actual.png beside it). If the change is intended, re-record with UPDATE_SCREENSHOTS=1."
     )
+
+
+def pdf_page_as_png(pdf: bytes, folder: Path, *, dpi: int = 96) -> bytes:
+    """The first page of a PDF as poppler's pdftoppm draws it (96 dpi: one pixel per CSS pixel)."""
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm not found: install Debian's 'poppler-utils' package (`make poppler` as root).")
+    (folder / "page.pdf").write_bytes(pdf)
+    command = ["pdftoppm", "-png", "-r", str(dpi), "-singlefile", str(folder / "page.pdf"), str(folder / "page")]
+    subprocess.run(command, check=True, timeout=60)
+    return (folder / "page.png").read_bytes()

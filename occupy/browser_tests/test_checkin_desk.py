@@ -4,8 +4,6 @@ phone and sent when it returns, each counted once."""
 
 import base64
 import re
-import shutil
-import subprocess
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -13,6 +11,7 @@ from playwright.sync_api import expect
 
 from occupy.browser_tests.axe import wcag_violations
 from occupy.browser_tests.conftest import BROKEN_PAGE, PHONE
+from occupy.browser_tests.screens import pdf_page_as_png
 from occupy.editions.tests.factories import EditionFactory
 from occupy.registration.models import AttendanceDay, AttendanceMode
 from occupy.registration.services.checkin import check_in_code
@@ -50,15 +49,8 @@ def desk_page(edition, open_page, django_user_model):
 
 
 def ticket_as_png(registration, folder) -> bytes:
-    """The ticket PDF as the participant downloads it, turned into an image of its first page by pdftoppm."""
-    if shutil.which("pdftoppm") is None:
-        pytest.fail("pdftoppm not found: install Debian's 'poppler-utils' package (`make poppler` as root).")
-    pdf = folder / "ticket.pdf"
-    pdf.write_bytes(render_ticket_pdf(registration))
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "150", "-singlefile", str(pdf), str(folder / "ticket")], check=True, timeout=60
-    )
-    return (folder / "ticket.png").read_bytes()
+    """The ticket PDF as the participant downloads it, its first page drawn by pdftoppm."""
+    return pdf_page_as_png(render_ticket_pdf(registration), folder, dpi=150)
 
 
 DECODE = """async (source) => {
