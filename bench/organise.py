@@ -56,6 +56,9 @@ PAGES = [
 @transaction.atomic
 def build() -> "django.contrib.auth.models.AbstractUser":
     """The edition, its call's submissions, reviews and sessions; returns its organiser."""
+    # Submissions and sessions first: they protect the formats the edition's deletion would take with it.
+    Submission.objects.filter(edition__slug=SLUG).delete()
+    Session.objects.filter(edition__slug=SLUG).delete()
     Edition.objects.filter(slug=SLUG).delete()
     User = get_user_model()
     User.objects.filter(username__startswith="bench-organise-").delete()
