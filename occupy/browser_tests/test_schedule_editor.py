@@ -64,3 +64,23 @@ def test_organiser_drags_a_session_onto_a_grid_cell(edition, desktop_page, djang
         datetime.datetime(2040, 6, 2, 8, 30, tzinfo=datetime.UTC),  # 11:30 in Bucharest
     )
     assert session.starts_at is None  # a draft until published
+
+    # Placed, it carries a "Move" link, not a form; dragged again, the page's shared form moves it, keeping its
+    # length, and dropped on "Unscheduled sessions" it leaves the grid.
+    lab = edition.rooms.get(name="Lab")
+    placed_card = page.locator(f"#session-{session_id}")
+    expect(placed_card.locator("form.placement")).to_have_count(0)
+    placed_card.drag_to(page.locator(f'#day-2040-06-02 td[data-room="{lab.pk}"][data-start="12:00"]'))
+    expect(
+        page.locator(f'#day-2040-06-02 td[data-room="{lab.pk}"][data-start="12:00"] #session-{session_id}')
+    ).to_contain_text("12:00–12:20")
+    session.refresh_from_db()
+    assert (session.draft_room, session.draft_starts_at, session.draft_ends_at) == (
+        lab,
+        datetime.datetime(2040, 6, 2, 9, 0, tzinfo=datetime.UTC),  # 12:00 in Bucharest
+        datetime.datetime(2040, 6, 2, 9, 20, tzinfo=datetime.UTC),
+    )
+    page.locator(f"#session-{session_id}").drag_to(page.locator("[data-drop='unschedule']"))
+    expect(page.locator(f"[data-drop='unschedule'] #session-{session_id}")).to_have_count(1)
+    session.refresh_from_db()
+    assert session.draft_starts_at is None

@@ -197,3 +197,19 @@ def test_editor_reads_a_fixed_number_of_queries(client, django_user_model, djang
     with django_assert_num_queries(10):
         response = client.get(url(edition))
     assert response.content.decode().count(' data-session="') == size
+
+
+def test_a_placed_session_offers_a_move_link_whose_page_opens_its_form(organiser_client, edition, room, session):
+    organiser_client.post(
+        url(edition, "organise:schedule-place"),
+        {"session": session.pk, "room": room.pk, "day": edition.start_date.isoformat(), "start": "10:00"},
+    )
+
+    grid = organiser_client.get(url(edition)).content.decode()
+    moving = organiser_client.get(url(edition), {"move": session.pk}).content.decode()
+    forged = organiser_client.get(url(edition), {"move": "<b>1</b>"})
+
+    assert f'href="?move={session.pk}#session-{session.pk}"' in grid
+    assert f'id="room-{session.pk}"' not in grid  # no form of its own until asked: 500 sessions, not 500 forms
+    assert f'id="room-{session.pk}"' in moving and '<details class="editor-session__move" open>' in moving
+    assert forged.status_code == 200 and f'id="room-{session.pk}"' not in forged.content.decode()

@@ -1,8 +1,9 @@
 """The schedule editor: the DRAFT schedule of an edition as a grid of rooms × time slots per day, in the
 edition's time zone, with the unscheduled sessions beside it, the warnings, and what publishing would change.
 
-Every session carries a small form (room, day, start, minutes) that posts to `place`, so the page works by
-keyboard and without JavaScript; schedule-editor.js adds drag and drop and posts the same form."""
+An unscheduled session carries a small form (room, day, start, minutes) that posts to `place`; a placed one a
+"Move" link that opens the page with its form (`?move=<id>`), so a page of 500 sessions does not carry 500 forms.
+It works by keyboard and without JavaScript; schedule-editor.js adds drag and drop and posts the same fields."""
 
 import datetime
 
@@ -34,7 +35,7 @@ from occupy.registration.services.schedule_notices import notify_schedule_change
 from occupy.registration.views.headers import private_page
 
 
-def _editor_context(edition, *, failed=None, form=None) -> dict:
+def _editor_context(edition, *, failed=None, form=None, moving: int = 0) -> dict:
     rooms = list(edition.rooms.order_by("order", "name"))
     sessions = queries.editor_sessions(edition)
     warnings = find_warnings(edition, sessions, queries.edition_unavailabilities(edition))
@@ -59,6 +60,7 @@ def _editor_context(edition, *, failed=None, form=None) -> dict:
         "zone_label": zone_label(edition.tz, noon),
         "failed": failed,  # the session whose form was refused, shown with what was typed
         "form": form,
+        "moving": failed.pk if failed else moving,  # the placed session whose form is shown open
         "show_workspace_link": True,
     }
 
@@ -71,7 +73,9 @@ def _edition(slug):
 @require_permission(EDIT_SCHEDULE)
 @require_safe
 def editor(request, edition):
-    return render(request, "organise/schedule.html", _editor_context(_edition(edition)))
+    moving = request.GET.get("move", "")
+    moving = int(moving) if moving.isdigit() and len(moving) < 12 else 0  # anything else opens no form
+    return render(request, "organise/schedule.html", _editor_context(_edition(edition), moving=moving))
 
 
 def _wants_json(request) -> bool:

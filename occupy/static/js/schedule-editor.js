@@ -1,6 +1,7 @@
 /* The schedule editor, enhanced: drag a session onto a grid cell (or onto "Unscheduled sessions"), or submit
-   a session's own form, and the change is posted with fetch and the grid redrawn in place. Without this
-   script every session's small form posts and the page reloads: the same result, by keyboard or mouse. */
+   a session's form, and the change is posted with fetch and the grid redrawn in place. A placed session carries
+   a "Move" link instead of a form (the page would carry hundreds); dropping it posts the page's shared form with
+   its fields. Without this script the forms post and the page reloads: the same result, by keyboard or mouse. */
 (function () {
   "use strict";
   var root = document.getElementById("schedule-editor");
@@ -117,17 +118,23 @@
     event.preventDefault();
     var card = dragged;
     dragged = null;
+    var session = card.getAttribute("data-session");
+    // A placed session carries a "Move" link, not a form: the page's shared forms post the same fields.
     if (cell.getAttribute("data-drop") === "unschedule") {
-      var unschedule = card.querySelector("form.unschedule");
-      if (unschedule) {
-        post(unschedule);
+      if (card.hasAttribute("data-placed")) {
+        post(card.querySelector("form.unschedule") || document.getElementById("unschedule-shared"), {
+          session: session,
+        });
       }
       return;
     }
-    post(card.querySelector("form.placement"), {
+    var own = card.querySelector("form.placement");
+    post(own || document.getElementById("placement-shared"), {
+      session: session,
       room: cell.getAttribute("data-room"),
       day: cell.getAttribute("data-day"),
       start: cell.getAttribute("data-start"),
+      minutes: own ? own.elements.minutes.value : card.getAttribute("data-minutes"),
     });
   });
 })();
