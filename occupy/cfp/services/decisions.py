@@ -6,6 +6,7 @@ in a title or a name is shown, never run.
 """
 
 import logging
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -68,12 +69,17 @@ class Email:
     html: str
 
 
-def language_of(speaker: SubmissionSpeaker) -> str:
+def language_of(speaker: SubmissionSpeaker, *, submitter_profiles: dict | None = None) -> str:
     """The language a speaker reads their e-mails in: their speaker profile's (the submitter's own, for the
-    submitter), else the language the contribution is presented in when the site speaks it, else the site's."""
+    submitter), else the language the contribution is presented in when the site speaks it, else the site's.
+    `submitter_profiles` (account id → Person): the submitters' profiles, when the caller read them already."""
     person = speaker.person
     if person is None and speaker.is_submitter:
-        person = Person.objects.filter(user_id=speaker.submission.submitter_id).first()
+        submitter_id = speaker.submission.submitter_id
+        if submitter_profiles is None:
+            person = Person.objects.filter(user_id=submitter_id).first()
+        else:
+            person = submitter_profiles.get(submitter_id)
     languages = dict(settings.LANGUAGES)
     for language in (person.language if person else "", speaker.submission.language):
         if language in languages:
@@ -196,12 +202,17 @@ def decide(*, submissions, decision: str, by) -> int:
             .order_by("pk")
         )
         templates = list(DecisionTemplate.objects.filter(edition__in={s.edition_id for s in changed}))
+        # Every speaker and every submitter's profile in two queries, whatever the number of contributions.
+        speakers_of = defaultdict(list)
+        for speaker in SubmissionSpeaker.objects.filter(submission__in=changed).select_related("person"):
+            speakers_of[speaker.submission_id].append(speaker)
+        profiles = {p.user_id: p for p in Person.objects.filter(user_id__in={s.submitter_id for s in changed})}
         for submission in changed:
             submission.state, submission.decided_at = state, now
             submission.save(update_fields=["state", "decided_at", "updated_at"])
-            for speaker in SubmissionSpeaker.objects.filter(submission=submission).select_related("person"):
+            for speaker in speakers_of[submission.pk]:
                 speaker.submission = submission
-                language = language_of(speaker)
+                language = language_of(speaker, submitter_profiles=profiles)
                 subject, body = template_text(submission.edition, decision, language, templates)
                 confirm = decision == Decision.ACCEPT
                 queue_speaker_email(speaker=speaker, subject=subject, body=body, language=language, confirm=confirm)

@@ -82,6 +82,13 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+def _done(request, edition, session):
+    """After a change: the session's id for the script, or the editor at the session for the plain form."""
+    if _wants_json(request):
+        return JsonResponse({"session": session.pk})
+    return redirect(reverse("organise:schedule", kwargs={"edition": edition.slug}) + f"#session-{session.pk}")
+
+
 @private_page
 @require_permission(EDIT_SCHEDULE)
 @require_POST
@@ -98,9 +105,7 @@ def place(request, edition):
     place_session(
         session=session, room=form.cleaned_data["room"], starts_at=form.starts_at(), minutes=form.length(session)
     )
-    if _wants_json(request):
-        return JsonResponse({"session": session.pk})
-    return redirect(reverse("organise:schedule", kwargs={"edition": edition.slug}) + f"#session-{session.pk}")
+    return _done(request, edition, session)
 
 
 @private_page
@@ -110,9 +115,7 @@ def unschedule(request, edition):
     edition = _edition(edition)
     session = get_object_or_404(Session, pk=_session_id(request), edition=edition)
     unschedule_session(session=session)
-    if _wants_json(request):
-        return JsonResponse({"session": session.pk})
-    return redirect(reverse("organise:schedule", kwargs={"edition": edition.slug}) + f"#session-{session.pk}")
+    return _done(request, edition, session)
 
 
 @private_page
