@@ -106,7 +106,7 @@ def test_participant_registers_builds_an_agenda_switches_online_and_cancels(samp
 
     # The ticket of the live place, from the manage page: a PDF with the participant's name and the sample mark.
     page.goto(manage_url)
-    ticket = page.request.get(page.locator("main a[href$='/ticket.pdf']").get_attribute("href"))
+    ticket = page.request.get(page.get_by_role("link", name="Download your ticket (PDF)").get_attribute("href"))
     assert ticket.ok
     assert "Ana Popescu" in pdf_text(ticket.body()) and str(sample_data.MARK) in pdf_text(ticket.body())
 
