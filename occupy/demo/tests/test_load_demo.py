@@ -79,6 +79,9 @@ def test_load_demo_names_the_guests_of_2020_in_the_press_release_order(db):
     assert not Guest.objects.filter(edition__slug="2022").exists()
     vogt = Person.objects.get(slug="hannelore-vogt")
     assert (vogt.position, vogt.organisation) == ("Director", "Cologne City Library")
+    # The press release's words only: "IFLA President Federation of Library Associations)", no expansion of its own.
+    assert Person.objects.get(slug="christine-mackenzie").organisation == "IFLA"
+    assert not Person.objects.filter(bio__contains="and Institutions").exists()
 
 
 def test_load_demo_invents_no_capacity_venue_window_or_durations(db):
