@@ -1,5 +1,5 @@
 """A participant's journey in Chromium (issue 3): register, confirm from the e-mail, build an agenda, download
-it, switch to online, cancel; the organisers' check-in page on a phone; axe-core on the private pages.
+it and the ticket, switch to online, cancel; the organisers' check-in page on a phone; axe-core on the private pages.
 
 They walk the demo's sample edition, as a newcomer after `make run` does: its dates follow today, so its
 registration is open and the agenda is offered whatever the day the tests run.
@@ -19,6 +19,7 @@ from occupy.editions import sample as sample_data
 from occupy.editions.models import Edition
 from occupy.programme.models import Session
 from occupy.registration.models import Registration
+from occupy.registration.tests.pdfs import pdf_text
 
 pytestmark = [pytest.mark.browser]
 
@@ -102,6 +103,12 @@ def test_participant_registers_builds_an_agenda_switches_online_and_cancels(samp
     assert calendar.startswith("BEGIN:VCALENDAR")
     assert unfolded.count("BEGIN:VEVENT") == 3
     assert all(f"SUMMARY:{sample_data.SUBJECT_PREFIX} {session.title}" in unfolded for session in chosen)
+
+    # The ticket of the live place, from the manage page: a PDF with the participant's name and the sample mark.
+    page.goto(manage_url)
+    ticket = page.request.get(page.get_by_role("link", name="Download your ticket (PDF)").get_attribute("href"))
+    assert ticket.ok
+    assert "Ana Popescu" in pdf_text(ticket.body()) and str(sample_data.MARK) in pdf_text(ticket.body())
 
     page.goto(manage_url)
     page.locator("main form[action$='/attendance/'] button[type=submit]").click()

@@ -1,6 +1,7 @@
 """The longer texts of the seed: descriptions in our own words around the sources' facts, and the passages
 the sources give that we keep as they are (the 2022 themes, two format descriptions, the organiser's projects,
-the quote in the press release)."""
+the quote in the press release). The other format descriptions in FORMATS are invented: only the sample edition
+shows them (seed.STATED_FORMAT_DESCRIPTIONS says which the real editions show)."""
 
 EDITION_2020_DESCRIPTION = """\
 Occupy Library 2020 was the first edition of the conference: four days online, from 22 to 25 September 2020, \
@@ -28,7 +29,7 @@ and responsible societies by educating people, and also by becoming places where
 innovation and technology are tried out.
 
 The conference welcomes contributions that show how libraries promote the circular economy and sustainable \
-communities, from the Central and Eastern European, Black Sea, Caucasus and Caspian regions and beyond."""
+communities."""
 
 PROGRESS_FOUNDATION_DESCRIPTION = """\
 The Progress Foundation is an NGO established in 1996 that leads local initiatives in education, (e-)inclusion \
@@ -37,36 +38,17 @@ contributes to the development of community institutions, vulnerable individuals
 grow stronger through education, technology and research. It organises Occupy Library."""
 
 THEMES_2020 = [
-    # (slug, title from the press release, a short description in our own words)
-    (
-        "serving-communities-in-times-of-crisis",
-        "Serving communities in times of crisis",
-        "How libraries keep serving people when everything else is disrupted: remote services, outreach to the "
-        "isolated, trusted information and a place to turn to.",
-    ),
-    (
-        "partnerships-for-strong-democracies",
-        "Partnerships for strong democracies",
-        "Libraries working with local authorities, NGOs, schools and citizens' groups to support democratic life "
-        "and meaningful public participation.",
-    ),
-    (
-        "active-citizenship-in-analog-and-digital-format",
-        "Active citizenship in analog and digital format",
-        "From reading groups to online civic tools: how libraries help people take part in the life of their "
-        "community, on paper and on screen.",
-    ),
+    # (slug, title, description): the press release names the themes and says nothing more of them, so the site
+    # shows their titles only
+    ("serving-communities-in-times-of-crisis", "Serving communities in times of crisis", ""),
+    ("partnerships-for-strong-democracies", "Partnerships for strong democracies", ""),
+    ("active-citizenship-in-analog-and-digital-format", "Active citizenship in analog and digital format", ""),
     (
         "emerging-technological-trends-for-community-empowerment",
         "Emerging technological trends for community empowerment",
-        "Coding clubs, open data, makerspaces and new media: technology that gives communities new skills and a "
-        "stronger voice.",
+        "",
     ),
-    (
-        "public-spaces-and-community-involvement",
-        "Public spaces and community involvement",
-        "The library as a shared public space that people help shape, run and fill with their own activities.",
-    ),
+    ("public-spaces-and-community-involvement", "Public spaces and community involvement", ""),
 ]
 
 THEMES_2022 = [
@@ -218,18 +200,3 @@ support of the European Union.
 
 Contact: Andreea Dumitrescu, Communication Coordinator, Progress Foundation, \
 andreea.dumitrescu@progressfoundation.ro."""
-
-NEWS_2022_BODY = """\
-Occupy Library returns for its second edition, in Bucharest and online, on 2 and 3 June 2022: Occupy Library \
-2022 – The E+Libraries On The Rise!
-
-Libraries can lead the way to sustainability, so we call them E+Libraries: E+ for a new ECOLOGY of life, where \
-less is consumed and more is shared. We welcome contributions that show how libraries promote the circular \
-economy and sustainable communities, in three themes: engaging community in rethinking, repurposing and \
-remanufacturing, recycling; empowerment for repair, reuse and recover; and educating for a sustainable Planet.
-
-Besides case studies, this edition brings Ignite talks: five minutes to make the audience curious about an idea \
-worth sharing.
-
-The first edition, in September 2020, brought together change-makers and the ideas they carry out in libraries \
-of the Central and Eastern European, Black Sea, Caucasus and Caspian regions."""

@@ -79,6 +79,9 @@ def test_load_demo_names_the_guests_of_2020_in_the_press_release_order(db):
     assert not Guest.objects.filter(edition__slug="2022").exists()
     vogt = Person.objects.get(slug="hannelore-vogt")
     assert (vogt.position, vogt.organisation) == ("Director", "Cologne City Library")
+    # The press release's words only: "IFLA President Federation of Library Associations)", no expansion of its own.
+    assert Person.objects.get(slug="christine-mackenzie").organisation == "IFLA"
+    assert not Person.objects.filter(bio__contains="and Institutions").exists()
 
 
 def test_load_demo_invents_no_capacity_venue_window_or_durations(db):
@@ -218,6 +221,36 @@ def test_load_demo_2022_themes(db):
         "Educating for a sustainable Planet",
     ]
     assert themes[1][1].startswith("Community development and strategic planning see community resilience")
+
+
+def test_the_real_editions_describe_no_theme_or_format_the_texts_do_not_describe(client):
+    """The press release names the 2020 themes and formats without describing them; the 2022 About page describes
+    its themes and its two formats in its own words. Nothing else is described on the real editions' pages."""
+    assert set(Theme.objects.filter(edition__slug="2020").values_list("description", flat=True)) == {""}
+    described = SessionFormat.objects.filter(edition__slug__in=["2020", "2022"]).exclude(description="")
+    assert sorted(described.values_list("edition__slug", "slug", "description")) == [
+        ("2022", "case-study", "Access to the conference and case studies presentations of your choice. Stick "
+         "around for inspiring ideas from our speakers exclusively at Occupy Library."),
+        ("2022", "ignite-talk", "Short 5 minutes talks meant to make the audience interested on an idea that is "
+         "worth sharing."),
+    ]  # fmt: skip
+    html = client.get("/2020/").content.decode()
+    assert "Hands-on work in a small group" not in html and "audience joins in with questions" not in html
+
+
+def test_no_news_post_carries_a_date_the_texts_do_not_give(db):
+    """Only the press release is dated (21 September 2020); the undated 2022 About page is no news post."""
+    assert list(NewsPost.objects.values_list("slug", "published_at")) == [
+        ("occupy-library-2020-innovators-share-good-practices", datetime.datetime(2020, 9, 21, 9, tzinfo=BUCHAREST))
+    ]
+
+
+def test_load_demo_deletes_the_undated_news_post_an_older_demo_wrote(db):
+    NewsPost.objects.create(slug=seed.RETIRED_NEWS[0], title="Occupy Library 2022", body="Invented date")
+
+    quietly()
+
+    assert not NewsPost.objects.filter(slug=seed.RETIRED_NEWS[0]).exists()
 
 
 def test_load_demo_press_release_is_the_first_news_post(db):

@@ -165,6 +165,20 @@ def test_redis_down_rate_limits_fail_open_and_an_outage_logs_one_line_per_pause(
     assert len(cache_lines) == 1  # then the cache was left alone for CACHE_RETRY_AFTER_SECONDS
 
 
+def test_redis_down_the_admin_sign_in_still_answers_and_lets_the_organiser_in(client, organiser, on_redis, settings):
+    settings.RATELIMIT_PER_ADDRESS = 1  # the counters are out of reach: the limit fails open
+    on_redis.stop()
+
+    for _ in range(3):
+        response = client.post("/admin/login/?next=/admin/", {"username": "organiser", "password": "wrong"})
+        assert response.status_code == 200 and "Please enter the correct username and password" in response.text
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "organiser", "password": "correct horse battery"}
+    )
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert client.get("/admin/").status_code == 200
+
+
 @pytest.fixture
 def broker_down():
     saved = {"broker_url": celery_app.conf.broker_url, "task_always_eager": celery_app.conf.task_always_eager}

@@ -145,3 +145,19 @@ def test_outbox_task_retries_and_sweep_racing_for_one_email_send_it_once(_postgr
 
     assert Counter(outcomes) == {Outcome.SENT: 1, Outcome.SKIPPED: 7}
     assert sent_to() == {log.to: 1}
+
+
+def test_outbox_sweep_runs_by_the_name_the_beat_schedule_gives_it(edition, settings):
+    """celery beat sends each entry by its task name: a name no worker knows would never sweep the outbox (or
+    apply retention, or remind speakers), and nothing would say so."""
+    from occupy.celery import app
+
+    app.loader.import_default_modules()
+    for entry, scheduled in settings.CELERY_BEAT_SCHEDULE.items():
+        assert scheduled["task"] in app.tasks, entry
+    outbox(edition, 2)
+
+    result = app.tasks[settings.CELERY_BEAT_SCHEDULE["send-pending-emails"]["task"]].apply().get()
+
+    assert result == {"sent": 2, "failed": 0, "skipped": 0, "left": 0}
+    assert len(mail.outbox) == 2
