@@ -71,6 +71,9 @@ class Vote(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["question", "registration"], name="one_vote_per_question")]
 
+    def __str__(self):
+        return f"{self.registration_id} → {self.question_id}"
+
 
 class Feedback(models.Model):
     """A participant's rating (1–5) and comment on a session they attended: once per participant and session."""
@@ -89,3 +92,6 @@ class Feedback(models.Model):
             models.UniqueConstraint(fields=["session", "registration"], name="one_feedback_per_session"),
             models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"),
         ]
+
+    def __str__(self):
+        return f"{self.session}: {self.rating}/5"
