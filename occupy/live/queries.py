@@ -15,7 +15,7 @@ def rooms_now(edition, now):
         Session.objects.filter(
             edition=edition, starts_at__isnull=False, ends_at__gt=now, starts_at__lt=now + NEXT_HORIZON
         )
-        .select_related("format", "theme")
+        .select_related("edition", "format", "theme")
         .order_by("starts_at", "pk")
     )
     return now_and_next(rooms, sessions, now)
