@@ -16,7 +16,7 @@ REVIEW = "cfp.review_submission"
 EDIT_SCHEDULE = "programme.edit_schedule"
 MANAGE_STREAMS = "live.manage_streams"
 MODERATE_QUESTIONS = "live.moderate_questions"
-VIEW_FEEDBACK = "live.view_feedback"
+READ_FEEDBACK = "live.read_feedback"
 
 GRANTS = {
     Role.ORGANISER: frozenset(
@@ -30,7 +30,7 @@ GRANTS = {
             EDIT_SCHEDULE,
             MANAGE_STREAMS,
             MODERATE_QUESTIONS,
-            VIEW_FEEDBACK,
+            READ_FEEDBACK,
         }
     ),
     Role.REVIEWER: frozenset({REVIEW}),

@@ -34,7 +34,7 @@ class SessionStream(models.Model):
         permissions = [
             ("manage_streams", _("Can set the stream and recording links of rooms and sessions")),
             ("moderate_questions", _("Can chair the questions of every session")),
-            ("view_feedback", _("Can read every session's feedback")),
+            ("read_feedback", _("Can read every session's feedback")),
         ]
 
     def __str__(self):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from occupy.editions.models import Room
 from occupy.editions.queries import get_edition_or_404
-from occupy.editions.roles import MANAGE_STREAMS, VIEW_FEEDBACK
+from occupy.editions.roles import MANAGE_STREAMS, READ_FEEDBACK
 from occupy.live import queries as live_queries
 from occupy.live.services import set_room_stream, set_session_stream
 from occupy.organise.permissions import require_permission
@@ -38,7 +38,7 @@ def streams(request, edition):
         model = {"room": Room, "session": Session}.get(kind)
         target = model.objects.filter(edition=edition, pk=pk).first() if model and pk.isdigit() else None
         if target is None:
-            messages.error(request, _("That room or session is not in this edition."))
+            failed = {"errors": [_("That room or session is not in this edition.")]}
             status = 400
         else:
             try:
@@ -64,12 +64,13 @@ def streams(request, edition):
         "sessions": sessions,
         "failed": failed,
         "zone": edition_zone(edition),
+        "show_workspace_link": True,  # a page never cached, so the header may depend on who is signed in
     }
     return render(request, "organise/live_streams.html", context, status=status)
 
 
 @private_page
-@require_permission(VIEW_FEEDBACK)
+@require_permission(READ_FEEDBACK)
 @require_safe
 def feedback(request, edition):
     edition = get_edition_or_404(edition)
@@ -82,5 +83,7 @@ def feedback(request, edition):
         for session in sessions
     ]
     return render(
-        request, "organise/live_feedback.html", {"edition": edition, "rows": rows, "zone": edition_zone(edition)}
+        request,
+        "organise/live_feedback.html",
+        {"edition": edition, "rows": rows, "zone": edition_zone(edition), "show_workspace_link": True},
     )
