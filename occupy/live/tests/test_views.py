@@ -375,3 +375,13 @@ def test_organiser_reads_every_sessions_feedback(event, organiser_client):
     ).content.decode()
     assert "Average 2.0 out of 5, from 1 rating." in page and "Too fast" in page
     assert chair_url(event) in page
+
+
+def test_session_page_shows_a_recording_only_once_it_is_public(event, client):
+    SessionStream.objects.create(session=event.session, recording_url="https://video.example.org/rec/1")
+    assert "https://video.example.org/rec/1" not in client.get(event.session.get_absolute_url()).content.decode()
+    SessionStream.objects.filter(session=event.session).update(recording_is_public=True)
+    stream = SessionStream.objects.get()
+    stream.save()  # as the organisers' page saves it: the cached page is renewed
+    page = client.get(event.session.get_absolute_url()).content.decode()
+    assert "Watch the recording of this session" in page and "https://video.example.org/rec/1" in page
