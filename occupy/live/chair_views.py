@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from occupy.editions.models import published_through
 from occupy.editions.roles import MODERATE_QUESTIONS, holds
 from occupy.live import queries, services
 from occupy.live.models import Question
@@ -20,7 +21,12 @@ from occupy.programme.models import Session
 
 def _chaired_session(request, edition, slug):
     """The session, once the signed-in account is known to chair it; else a redirect to sign in or a 403."""
-    session = Session.objects.select_related("edition", "room").filter(edition__slug=edition, slug=slug).first()
+    # A draft edition's sessions are not found here, as on every public URL of an edition.
+    session = (
+        Session.objects.select_related("edition", "room")
+        .filter(published_through("edition"), edition__slug=edition, slug=slug)
+        .first()
+    )
     if session is None:
         raise Http404
     if not request.user.is_authenticated:
@@ -83,11 +89,13 @@ def present_json(request, edition, slug):
 
 @never_cache
 @require_POST
-def moderate(request, edition, slug, question):
+def moderate(request, edition, slug):
+    """The chair's action (POST `action`) on one of the session's questions (POST `question`)."""
     session, refusal = _chaired_session(request, edition, slug)
     if refusal:
         return refusal
-    question = Question.objects.filter(pk=question, session=session).first()
+    question_id = request.POST.get("question", "")
+    question = Question.objects.filter(pk=question_id, session=session).first() if question_id.isdigit() else None
     if question is None:
         raise Http404
     try:

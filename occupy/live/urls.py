@@ -21,10 +21,6 @@ urlpatterns = [
     path("<slug:edition>/sessions/<slug:slug>/questions/chair.json", chair_views.chair_json, name="chair-json"),
     path("<slug:edition>/sessions/<slug:slug>/questions/present/", chair_views.present, name="present"),
     path("<slug:edition>/sessions/<slug:slug>/questions/present.json", chair_views.present_json, name="present-json"),
-    path(
-        "<slug:edition>/sessions/<slug:slug>/questions/<int:question>/moderate/",
-        chair_views.moderate,
-        name="moderate",
-    ),
+    path("<slug:edition>/sessions/<slug:slug>/questions/moderate/", chair_views.moderate, name="moderate"),
     path("account/feedback/", account_views.my_feedback, name="my-feedback"),
 ]

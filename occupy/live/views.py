@@ -101,7 +101,12 @@ def _registration_or_none(token):
 
 
 def notice(request, *, title, message, status, registration=None):
-    context = {"title": title, "message": message, "registration": registration}
+    context = {
+        "title": title,
+        "message": message,
+        "registration": registration,
+        "edition": registration.edition if registration else None,
+    }
     return render(request, "live/notice.html", context, status=status)
 
 
@@ -165,7 +170,7 @@ def join_session(request, token, session):
     try:
         url = services.join_session(registration=registration, session=session, at=timezone.now())
     except services.LiveError as exc:
-        status = 403 if isinstance(exc, services.NotAllowed) else 409
+        status = 403
         return notice(
             request, title=_("The stream cannot be opened"), message=str(exc), status=status, registration=registration
         )
@@ -184,7 +189,7 @@ def join_room(request, token, room):
     try:
         url = services.join_room(registration=registration, room=room, at=timezone.now())
     except services.LiveError as exc:
-        status = 403 if isinstance(exc, services.NotAllowed) else 409
+        status = 403
         return notice(
             request, title=_("The stream cannot be opened"), message=str(exc), status=status, registration=registration
         )
