@@ -9,6 +9,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -60,7 +61,7 @@ def chair(request, edition, slug):
 def chair_json(request, edition, slug):
     session, refusal = _chaired_session(request, edition, slug)
     if refusal:
-        return JsonResponse({"error": "sign in"}, status=403)
+        return JsonResponse({"error": _("Sign in as this session's chair to see its questions.")}, status=403)
     context = _context(session)
     html = render_to_string("live/_chair_list.html", context, request=request)
     return JsonResponse({"count": len(context["questions"]), "html": html})
@@ -81,7 +82,7 @@ def present(request, edition, slug):
 def present_json(request, edition, slug):
     session, refusal = _chaired_session(request, edition, slug)
     if refusal:
-        return JsonResponse({"error": "sign in"}, status=403)
+        return JsonResponse({"error": _("Sign in as this session's chair to see its questions.")}, status=403)
     context = _context(session, include_hidden=False)
     html = render_to_string("live/_present_list.html", context, request=request)
     return JsonResponse({"count": len(context["questions"]), "html": html})
