@@ -92,3 +92,26 @@ def test_a_question_voted_for_rises_to_the_top_of_the_chairs_view_without_a_relo
     assert_accessible(chair, found)
 
     assert found == {}, "\n".join(f"{url}\n  " + "\n  ".join(lines) for url, lines in found.items())
+
+
+def test_organisers_stream_and_feedback_pages_have_no_wcag_violations(event, open_page, django_user_model):
+    from occupy.editions.models import Role
+    from occupy.editions.services import grant_role
+
+    organiser = django_user_model.objects.create_user("organiser", "organiser@example.org", PASSWORD)
+    grant_role(edition=event.edition, user=organiser, role=Role.ORGANISER)
+    page = open_page()
+    page.goto(f"/organise/{event.edition.slug}/live/streams/")
+    page.fill("[name=username]", "organiser")
+    page.fill("[name=password]", PASSWORD)
+    page.locator("main [type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/live/streams/$"))
+    found = {}
+    assert_accessible(page, found)
+    page.get_by_label("Own stream link (optional)").first.fill("not a link")
+    page.locator(f"#session-{event.session.pk} button[type=submit]").click()
+    expect(page.locator("[role=alert]")).to_contain_text("Enter a full web address")
+    assert_accessible(page, found)
+    page.goto(f"/organise/{event.edition.slug}/live/feedback/")
+    assert_accessible(page, found)
+    assert found == {}, "\n".join(f"{url}\n  " + "\n  ".join(lines) for url, lines in found.items())
