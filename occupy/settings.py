@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "occupy.programme",
     "occupy.registration",
     "occupy.cfp",
+    "occupy.live",
     "occupy.demo",
     "occupy.organise",
 ]

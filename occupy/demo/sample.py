@@ -146,7 +146,15 @@ def load_sample(*, today: datetime.date | None = None) -> Edition:
         rooms[room_slug], _ = upsert(
             Room,
             lookup={"edition": edition, "slug": room_slug},
-            values={"name": name, "kind": kind, "capacity": capacity, "order": order},
+            # A sample stream per room (example.org, never a real platform), so that a newcomer can try the
+            # participant's join links; real editions get only the streams their organisers set.
+            values={
+                "name": name,
+                "kind": kind,
+                "capacity": capacity,
+                "order": order,
+                "stream_url": f"https://stream.example.org/sample-edition/{room_slug}",
+            },
         )
 
     people = plan_people()

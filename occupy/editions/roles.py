@@ -14,10 +14,24 @@ PRINT_BADGES = "registration.print_badges"
 MANAGE_CALL = "cfp.manage_call"
 REVIEW = "cfp.review_submission"
 EDIT_SCHEDULE = "programme.edit_schedule"
+MANAGE_STREAMS = "live.manage_streams"
+MODERATE_QUESTIONS = "live.moderate_questions"
+READ_FEEDBACK = "live.read_feedback"
 
 GRANTS = {
     Role.ORGANISER: frozenset(
-        {MANAGE_EDITION, VIEW_PARTICIPANTS, CHECK_IN, PRINT_BADGES, MANAGE_CALL, REVIEW, EDIT_SCHEDULE}
+        {
+            MANAGE_EDITION,
+            VIEW_PARTICIPANTS,
+            CHECK_IN,
+            PRINT_BADGES,
+            MANAGE_CALL,
+            REVIEW,
+            EDIT_SCHEDULE,
+            MANAGE_STREAMS,
+            MODERATE_QUESTIONS,
+            READ_FEEDBACK,
+        }
     ),
     Role.REVIEWER: frozenset({REVIEW}),
     # The desk sees names, attendance and check-ins, and registers walk-ins: never the list of e-mail addresses.

@@ -25,6 +25,8 @@ PAGES = (
     ("organise:review-list", _("My reviews")),
     ("organise:review-ranking", _("Review: ranking and decisions")),
     ("organise:schedule", _("Schedule editor")),
+    ("organise:live-streams", _("Streams and recordings")),
+    ("organise:live-feedback", _("Feedback and questions")),
 )
 
 

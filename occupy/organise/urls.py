@@ -11,6 +11,7 @@ from occupy.organise.views import (
     desk,
     editions,
     home,
+    live,
     registrations,
     review,
     roles,
@@ -52,4 +53,7 @@ urlpatterns = [
     path("organise/<slug:edition>/schedule/place/", schedule.place, name="schedule-place"),
     path("organise/<slug:edition>/schedule/unschedule/", schedule.unschedule, name="schedule-unschedule"),
     path("organise/<slug:edition>/schedule/publish/", schedule.publish, name="schedule-publish"),
+    # The event as it happens: streams and recordings, feedback and the way to each session's questions.
+    path("organise/<slug:edition>/live/streams/", live.streams, name="live-streams"),
+    path("organise/<slug:edition>/live/feedback/", live.feedback, name="live-feedback"),
 ]

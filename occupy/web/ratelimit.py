@@ -41,6 +41,13 @@ def address_over_limit(email: str, scope: str) -> bool:
     )
 
 
+def key_over_limit(scope: str, key: str, *, limit: int, window: int) -> bool:
+    """Count one attempt for any other key (a participant's questions): True past `limit` within `window` seconds."""
+    if not settings.RATELIMIT_ENABLED:
+        return False
+    return _over(scope, key, limit, window)
+
+
 # Sign-in: only failures count, so that neither correct sign-ins nor someone else's wrong guesses lock an
 # organiser out (web/views.py admin_login decides what a limit blocks).
 

@@ -8,7 +8,7 @@ from occupy.web.pagecache import bump_version
 
 PUBLIC_CONTENT_APPS = ("editions", "people", "content", "programme")
 # Public models of apps that are otherwise private (submissions are not public content).
-PUBLIC_CONTENT_MODELS = ("cfp.Call",)
+PUBLIC_CONTENT_MODELS = ("cfp.Call", "live.SessionStream")  # a recording made public shows on its session page
 
 
 def _bump(sender, **kwargs):

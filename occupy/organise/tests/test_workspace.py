@@ -34,6 +34,8 @@ def test_the_links_ask_for_the_permissions_the_views_require():
         "organise:review-list": "cfp.review_submission",
         "organise:review-ranking": "cfp.manage_call",
         "organise:schedule": "programme.edit_schedule",
+        "organise:live-streams": "live.manage_streams",
+        "organise:live-feedback": "live.read_feedback",
     }
 
 

@@ -9,8 +9,9 @@ from occupy.programme.tests.programme_pages import make_hybrid_edition, make_onl
 
 pytestmark = pytest.mark.django_db
 
-# Content version, session with edition/format/theme/room, speakers with people, materials, navigation.
-SESSION_QUERIES = 5
+# Content version, session with edition/format/theme/room, speakers with people, materials, the public recording
+# (the live app's template tag), navigation.
+SESSION_QUERIES = 6
 
 
 def test_session_page_shows_the_session_in_full(client):

@@ -54,7 +54,14 @@ def join_online(registration: Registration, *, room_slug: str = "", at: datetime
     url = stream_url_for(registration, room_slug=room_slug)
     if not url:
         return ""
-    at = at or timezone.now()
+    record_online_attendance(registration, at=at or timezone.now())
+    return url
+
+
+def record_online_attendance(registration: Registration, *, at: datetime.datetime) -> None:
+    """Record that `registration` followed online at `at` (the live app's session and room links call this too).
+    Side effects: one AttendanceDay row (mode online) per day: the first join sets first_seen_at, later joins
+    move last_seen_at."""
     with transaction.atomic():
         attendance, created = AttendanceDay.objects.get_or_create(
             registration=registration,
@@ -64,7 +71,6 @@ def join_online(registration: Registration, *, room_slug: str = "", at: datetime
         )
         if not created:
             AttendanceDay.objects.filter(pk=attendance.pk).update(last_seen_at=at)
-    return url
 
 
 def attended_days(registration: Registration) -> list[datetime.date]:

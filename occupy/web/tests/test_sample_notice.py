@@ -69,6 +69,16 @@ NOT_WALKED = {
     "organise:schedule-publish": "POST only: it redirects to the schedule editor, which is walked",
     "editions:social-image": "an image: the mark is drawn on it (test_identity: a sample edition's card says so)",
     "programme:session-social-image": "an image: the mark is drawn on it (test_identity)",
+    "live:now-json": "now and next for the live page's script; the live page is walked",
+    "live:my-now-json": "now and next for the participant's live page's script; that page is walked",
+    "live:questions-json": "the questions for the questions page's script; that page is walked",
+    "live:chair": "the chair's, signed in only (live tests): a visitor is sent to sign in",
+    "live:present": "the chair's presenter view, signed in only (live tests): a visitor is sent to sign in",
+    "live:chair-json": "the chair's list for its page's script (signed in only; live tests)",
+    "live:present-json": "the presenter's list for its page's script (signed in only; live tests)",
+    "live:vote": "POST only: it redirects to the questions page, which is walked",
+    "live:moderate": "POST only, the chair's: it redirects to the chair's page (live tests)",
+    "live:join-room": "a redirect to the stream, or the same notice as live:join-session, which is walked",
 }
 
 

@@ -1,0 +1,8 @@
+import pytest
+
+from occupy.live.tests.world import Event
+
+
+@pytest.fixture
+def event(db):
+    return Event()
