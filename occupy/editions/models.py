@@ -132,6 +132,11 @@ class Edition(models.Model):
     def tz(self):
         return zoneinfo.ZoneInfo(self.time_zone)
 
+    def is_on(self, now=None) -> bool:
+        """Whether `now` falls on one of the edition's days, in its own time zone."""
+        day = timezone.localtime(now or timezone.now(), self.tz).date()
+        return self.start_date <= day <= self.end_date
+
     def has_ended(self, now=None) -> bool:
         """Whether the edition's last day is over, in its own time zone."""
         return timezone.localtime(now or timezone.now(), self.tz).date() > self.end_date

@@ -42,6 +42,7 @@ def edition_detail(request, edition):
         "partner_groups": content_queries.partners_by_role(edition),
         "registration_open": edition.registration_window() == RegistrationWindow.OPEN,
         "has_ended": edition.has_ended(),
+        "is_on": edition.is_on(),
     }
     return render(request, "editions/edition_detail.html", context)
 

@@ -3,8 +3,6 @@
 import datetime
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 # A join link opens this long before its session starts, so people can settle in.
 JOIN_OPENS_BEFORE = datetime.timedelta(minutes=15)
 # How far ahead the live page looks for what is next in a room.
@@ -57,12 +55,9 @@ def session_join_window(session, now: datetime.datetime) -> str:
 
 def room_join_window(edition, now: datetime.datetime) -> str:
     """Whether a room's join link works at `now`: on the edition's days, in its own time zone."""
-    day = timezone.localtime(now, edition.tz).date()
-    if day < edition.start_date:
-        return Window.EARLY
-    if day > edition.end_date:
-        return Window.OVER
-    return Window.OPEN
+    if edition.is_on(now):
+        return Window.OPEN
+    return Window.OVER if edition.has_ended(now) else Window.EARLY
 
 
 def questions_open(session, now: datetime.datetime) -> bool:

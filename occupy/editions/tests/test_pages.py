@@ -138,3 +138,27 @@ def test_home_says_registration_is_closed_once_the_edition_has_ended(client, edi
 
     assert "This edition has taken place and registration is closed." in html
     assert "Register for free" not in html
+
+
+def test_an_edition_is_on_during_its_days_in_its_own_time_zone():
+    edition = EditionFactory.build(
+        start_date=datetime.date(2031, 6, 2), end_date=datetime.date(2031, 6, 3), time_zone="Europe/Bucharest"
+    )
+    utc = datetime.timezone.utc
+    # 21:30 UTC on 1 June is 00:30 on 2 June in Bucharest: the first day has begun there.
+    assert edition.is_on(datetime.datetime(2031, 6, 1, 21, 30, tzinfo=utc))
+    assert not edition.is_on(datetime.datetime(2031, 6, 1, 20, 30, tzinfo=utc))
+    assert edition.is_on(datetime.datetime(2031, 6, 3, 20, 30, tzinfo=utc))
+    assert not edition.is_on(datetime.datetime(2031, 6, 3, 21, 30, tzinfo=utc))
+
+
+def test_the_edition_page_links_to_the_live_page_only_while_the_edition_is_on(client):
+    today = datetime.date.today()
+    running = EditionFactory(
+        year=2090, start_date=today - datetime.timedelta(days=1), end_date=today + datetime.timedelta(days=1)
+    )
+    ahead = EditionFactory(
+        year=2091, start_date=today + datetime.timedelta(days=30), end_date=today + datetime.timedelta(days=31)
+    )
+    assert 'href="/2090/live/"' in client.get(f"/{running.slug}/").content.decode()
+    assert "/live/" not in client.get(f"/{ahead.slug}/").content.decode()
