@@ -14,10 +14,24 @@ PRINT_BADGES = "registration.print_badges"
 MANAGE_CALL = "cfp.manage_call"
 REVIEW = "cfp.review_submission"
 EDIT_SCHEDULE = "programme.edit_schedule"
+SEND_ANNOUNCEMENT = "outreach.send_announcement"
+MANAGE_SURVEY = "outreach.manage_survey"
+VIEW_DASHBOARD = "outreach.view_dashboard"
 
 GRANTS = {
     Role.ORGANISER: frozenset(
-        {MANAGE_EDITION, VIEW_PARTICIPANTS, CHECK_IN, PRINT_BADGES, MANAGE_CALL, REVIEW, EDIT_SCHEDULE}
+        {
+            MANAGE_EDITION,
+            VIEW_PARTICIPANTS,
+            CHECK_IN,
+            PRINT_BADGES,
+            MANAGE_CALL,
+            REVIEW,
+            EDIT_SCHEDULE,
+            SEND_ANNOUNCEMENT,
+            MANAGE_SURVEY,
+            VIEW_DASHBOARD,
+        }
     ),
     Role.REVIEWER: frozenset({REVIEW}),
     # The desk sees names, attendance and check-ins, and registers walk-ins: never the list of e-mail addresses.

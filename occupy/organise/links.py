@@ -25,6 +25,9 @@ PAGES = (
     ("organise:review-list", _("My reviews")),
     ("organise:review-ranking", _("Review: ranking and decisions")),
     ("organise:schedule", _("Schedule editor")),
+    ("organise:dashboard", _("Dashboard")),
+    ("organise:announcements", _("Announcements")),
+    ("organise:survey", _("Post-event survey")),
 )
 
 

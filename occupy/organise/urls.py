@@ -4,9 +4,11 @@
 from django.urls import path
 
 from occupy.organise.views import (
+    announcements,
     badges,
     call,
     checkin,
+    dashboard,
     decisions,
     desk,
     editions,
@@ -15,6 +17,7 @@ from occupy.organise.views import (
     review,
     roles,
     schedule,
+    survey,
 )
 
 app_name = "organise"
@@ -52,4 +55,25 @@ urlpatterns = [
     path("organise/<slug:edition>/schedule/place/", schedule.place, name="schedule-place"),
     path("organise/<slug:edition>/schedule/unschedule/", schedule.unschedule, name="schedule-unschedule"),
     path("organise/<slug:edition>/schedule/publish/", schedule.publish, name="schedule-publish"),
+    # Announcements, the post-event survey, the dashboard.
+    path("organise/<slug:edition>/announcements/", announcements.announcement_list, name="announcements"),
+    path(
+        "organise/<slug:edition>/announcements/<int:announcement>/",
+        announcements.announcement,
+        name="announcement",
+    ),
+    path(
+        "organise/<slug:edition>/announcements/<int:announcement>/send/",
+        announcements.send,
+        name="announcement-send",
+    ),
+    path(
+        "organise/<slug:edition>/announcements/<int:announcement>/progress.json",
+        announcements.progress,
+        name="announcement-progress",
+    ),
+    path("organise/<slug:edition>/survey/", survey.survey_settings, name="survey"),
+    path("organise/<slug:edition>/survey/results/", survey.results, name="survey-results"),
+    path("organise/<slug:edition>/survey/results.csv", survey.results_csv, name="survey-csv"),
+    path("organise/<slug:edition>/dashboard/", dashboard.dashboard, name="dashboard"),
 ]
