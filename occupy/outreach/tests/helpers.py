@@ -8,6 +8,9 @@ def many_registrations(edition, count: int, *, prefix: str = "p", **fields) -> l
     values = {"status": RegistrationStatus.CONFIRMED, "attendance": AttendanceMode.ONLINE, "country": "RO"}
     values.update(fields)
     return Registration.objects.bulk_create(
-        [Registration(edition=edition, name=f"Person {n}", email=f"{prefix}{n}@example.org", **values) for n in range(count)],
+        [
+            Registration(edition=edition, name=f"Person {n}", email=f"{prefix}{n}@example.org", **values)
+            for n in range(count)
+        ],
         batch_size=500,
     )

@@ -3,6 +3,7 @@ mail server. Through the real task path (Celery runs tasks in-process without a 
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -17,7 +18,11 @@ pytestmark = pytest.mark.django_db
 
 
 def draft(edition, **fields):
-    values = {"subject": "Doors open at nine", "body": "See you tomorrow.\n\nThe organisers", "segment": Segment.CONFIRMED}
+    values = {
+        "subject": "Doors open at nine",
+        "body": "See you tomorrow.\n\nThe organisers",
+        "segment": Segment.CONFIRMED,
+    }
     values.update(fields)
     return Announcement.objects.create(edition=edition, **values)
 
@@ -67,20 +72,11 @@ def test_sending_again_after_an_interruption_sends_only_the_remainder(django_cap
     assert EmailLog.objects.filter(kind=EmailKind.ANNOUNCEMENT).count() == 300
 
 
-class FailingAfter:
+class FailingAfter(BaseEmailBackend):
     """A mail server that accepts `limit` messages and then refuses every other (it went down)."""
 
     limit = 0
     accepted: list = []
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def open(self):
-        return False
-
-    def close(self):
-        pass
 
     def send_messages(self, messages):
         if len(FailingAfter.accepted) >= FailingAfter.limit:
