@@ -108,8 +108,8 @@ def announcement(request, edition, announcement):
     return _detail(request, edition, announcement)
 
 
-@require_POST
 @require_permission(SEND_ANNOUNCEMENT)
+@require_POST
 @private_page
 def send(request, edition, announcement):
     """Send a draft (its recipients frozen now), or hand a stalled sending to the task again (the remainder)."""
@@ -126,8 +126,8 @@ def send(request, edition, announcement):
     return redirect("organise:announcement", edition=edition.slug, announcement=announcement.pk)
 
 
-@require_GET
 @require_permission(SEND_ANNOUNCEMENT)
+@require_GET
 @private_page
 def progress(request, edition, announcement):
     """{"sent", "total", "skipped", "done"} for the page's progress bar (js/announcement-progress.js)."""
