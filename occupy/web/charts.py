@@ -5,6 +5,7 @@ cumulative line, and horizontal bars for categories. Each page shows the same nu
 import datetime
 
 WIDTH = 640
+MIN_SLOTS = 14
 
 
 def columns_over_time(rows: list[tuple[datetime.date, int]], *, height: int = 200) -> dict:
@@ -19,7 +20,7 @@ def columns_over_time(rows: list[tuple[datetime.date, int]], *, height: int = 20
     usable = height - top - bottom
     baseline = height - bottom
     highest = max(values.values()) or 1
-    slot = WIDTH / len(days)
+    slot = WIDTH / max(len(days), MIN_SLOTS)  # a few days do not make giant columns
     total, grand_total = 0, sum(values.values()) or 1
     points, bars = [], []
     for index, day in enumerate(days):
@@ -38,7 +39,9 @@ def columns_over_time(rows: list[tuple[datetime.date, int]], *, height: int = 20
                 "height": bar_height,
             }
         )
-        points.append(f"{round(x + slot / 2, 1)},{round(baseline - usable * total / grand_total, 1)}")
+        cx, cy = round(x + slot / 2, 1), round(baseline - usable * total / grand_total, 1)
+        bars[-1].update({"cx": cx, "cy": cy})
+        points.append(f"{cx},{cy}")
     return {
         "days": bars,
         "width": WIDTH,
@@ -50,7 +53,7 @@ def columns_over_time(rows: list[tuple[datetime.date, int]], *, height: int = 20
     }
 
 
-def bars(rows: list[tuple[str, int]], *, row_height: int = 28, label_width: int = 220) -> dict:
+def bars(rows: list[tuple[str, int]], *, row_height: int = 28, label_width: int = 250) -> dict:
     """Horizontal bars, one per (label, number), the longest filling the width beside the labels."""
     highest = max((value for _label, value in rows), default=0) or 1
     usable = WIDTH - label_width - 60
