@@ -34,6 +34,9 @@ def test_the_links_ask_for_the_permissions_the_views_require():
         "organise:review-list": "cfp.review_submission",
         "organise:review-ranking": "cfp.manage_call",
         "organise:schedule": "programme.edit_schedule",
+        "organise:dashboard": "outreach.view_dashboard",
+        "organise:announcements": "outreach.send_announcement",
+        "organise:survey": "outreach.manage_survey",
     }
 
 
