@@ -29,6 +29,7 @@ from occupy.programme.models import SessionSpeaker
 from occupy.registration.mailing import register_headers, register_secret_links
 from occupy.registration.models import AttendanceMode, EmailKind, EmailLog, EmailStatus, Registration
 from occupy.registration.services.mail import Outcome, deliver_emails
+from occupy.registration.services.privacy import register_on_anonymise
 
 TEMPLATE = "outreach/email/announcement"
 BATCH_SIZE = 500
@@ -301,6 +302,21 @@ def _headers(context: dict) -> dict:
     }
 
 
+def forget_address(registration, old_address: str, erased_address: str) -> None:
+    """A registration's erasure also blanks its address and name among the recipients of its edition's
+    announcements and in their outbox entries (those are not linked to the registration)."""
+    old_address = old_address.strip().lower()
+    recipients = AnnouncementRecipient.objects.filter(
+        announcement__edition_id=registration.edition_id, address=old_address
+    )
+    # One outbox entry per announcement this person received: a few rows.
+    for log in EmailLog.objects.filter(pk__in=recipients.filter(email__isnull=False).values("email_id")):
+        log.to, log.error, log.context = erased_address, "", {**log.context, "name": ""}
+        log.save(update_fields=["to", "error", "context"])
+    recipients.update(address=erased_address, name="")
+
+
 def register_mail_hooks() -> None:
     register_secret_links(TEMPLATE, _links)
     register_headers(TEMPLATE, _headers)
+    register_on_anonymise(forget_address)

@@ -15,7 +15,8 @@ from occupy.outreach.models import Announcement, AnnouncementStatus, Segment, Un
 from occupy.outreach.services import announcements as service
 from occupy.people.tests.factories import PersonFactory
 from occupy.programme.tests.factories import SessionFactory, SessionSpeakerFactory
-from occupy.registration.models import AttendanceMode, EmailKind, RegistrationStatus
+from occupy.registration.models import AttendanceMode, EmailKind, EmailLog, RegistrationStatus
+from occupy.registration.services import privacy
 from occupy.registration.services.mail import queue_email, send_pending_emails
 from occupy.registration.tests.factories import RegistrationFactory
 
@@ -196,3 +197,19 @@ def test_a_forged_unsubscribe_link_is_refused(client):
     assert client.get("/unsubscribe/12:forged/").status_code == 404
     assert client.post("/unsubscribe/12:forged/").status_code == 404
     assert not Unsubscription.objects.exists()
+
+
+def test_erasing_a_registration_blanks_its_address_among_the_recipients(edition):
+    ana = RegistrationFactory(edition=edition, name="Ana Popescu", email="Ana@Example.org")
+    RegistrationFactory(edition=edition, email="other@example.org")
+    announcement = Announcement.objects.create(edition=edition, subject="S", body="B")
+    service.start_sending(announcement=announcement)
+    service.send_remainder(announcement=announcement)
+
+    privacy.erase(registration=ana)
+
+    addresses = set(announcement.recipients.values_list("address", flat=True))
+    assert addresses == {f"erased-{ana.pk}@erased.invalid", "other@example.org"}
+    assert not announcement.recipients.filter(name="Ana Popescu").exists()
+    assert not EmailLog.objects.filter(to__iexact="ana@example.org").exists()
+    assert not any("Ana Popescu" in str(log.context) for log in EmailLog.objects.all())
