@@ -12,8 +12,9 @@ from occupy.browser_tests.axe import wcag_violations
 from occupy.editions.models import Role
 from occupy.editions.services import grant_role
 from occupy.editions.tests.factories import EditionFactory
-from occupy.outreach.models import QuestionKind
+from occupy.outreach.models import Announcement, AnnouncementRecipient, AnnouncementStatus, QuestionKind
 from occupy.outreach.services import survey as survey_service
+from occupy.outreach.services.announcements import send_remainder
 from occupy.programme.tests.factories import build_programme
 from occupy.registration.models import AttendanceMode
 from occupy.registration.tests.factories import RegistrationFactory
@@ -97,3 +98,28 @@ def test_the_survey_pages_for_organisers_and_participants(organiser_page, editio
     page.goto(f"/organise/{edition.slug}/survey/results/")
     expect(page.get_by_text("1 participant answered.")).to_be_visible()
     assert wcag_violations(page) == []
+
+
+def test_the_progress_bar_follows_the_sending_without_a_reload(organiser_page, edition):
+    """Recipients frozen, nothing sent yet (as when the worker is busy): the page polls and shows each step."""
+    announcement = Announcement.objects.create(
+        edition=edition, subject="Doors open", body="At nine.", status=AnnouncementStatus.SENDING, recipients_count=3
+    )
+    AnnouncementRecipient.objects.bulk_create(
+        [
+            AnnouncementRecipient(announcement=announcement, address=r.email.lower(), name=r.name)
+            for r in edition.registrations.all()
+        ]
+    )
+    page = organiser_page
+    page.goto(f"/organise/{edition.slug}/announcements/{announcement.pk}/")
+    expect(page.locator("#progress-text")).to_contain_text("0 of 3 sent")
+    expect(page.get_by_role("link", name="Show the progress again")).to_be_hidden()  # the script polls instead
+    assert wcag_violations(page) == []
+    page.evaluate("window.__sameDocument = true")
+
+    send_remainder(announcement=announcement)
+
+    expect(page.locator("#progress-text")).to_contain_text("3 of 3 sent · All sent.")
+    assert page.evaluate("window.__sameDocument") is True  # no reload
+    assert page.locator("#progress-bar").get_attribute("value") == "3"

@@ -213,3 +213,22 @@ def test_erasing_a_registration_blanks_its_address_among_the_recipients(edition)
     assert not announcement.recipients.filter(name="Ana Popescu").exists()
     assert not EmailLog.objects.filter(to__iexact="ana@example.org").exists()
     assert not any("Ana Popescu" in str(log.context) for log in EmailLog.objects.all())
+
+
+def test_send_the_remainder_after_a_worker_died_sends_only_the_rest(
+    organiser_of, edition, django_capture_on_commit_callbacks
+):
+    for n in range(5):
+        RegistrationFactory(edition=edition, email=f"p{n}@example.org")
+    announcement = Announcement.objects.create(edition=edition, subject="S", body="B")
+    service.start_sending(announcement=announcement)  # the worker never ran (its commit callback is dropped)
+    service.queue_batch(announcement=announcement, limit=2)
+    service.deliver_pending(announcement=announcement)
+    url = reverse("organise:announcement", kwargs={"edition": edition.slug, "announcement": announcement.pk})
+    assert "2 of 5 sent" in organiser_of.get(url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = organiser_of.post(f"{url}send/")
+    assert response.status_code == 302
+    assert "5 of 5 sent" in organiser_of.get(url).content.decode()
+    assert sorted(message.to[0] for message in mail.outbox) == [f"p{n}@example.org" for n in range(5)]
