@@ -232,3 +232,11 @@ def test_send_the_remainder_after_a_worker_died_sends_only_the_rest(
     assert response.status_code == 302
     assert "5 of 5 sent" in organiser_of.get(url).content.decode()
     assert sorted(message.to[0] for message in mail.outbox) == [f"p{n}@example.org" for n in range(5)]
+
+
+def test_an_organiser_unsubscribes_an_address_in_the_admin(admin_client):
+    Unsubscription.objects.create(address="ana@example.org")
+    response = admin_client.post("/admin/outreach/unsubscription/add/", {"address": "ANA@example.org"})
+    assert response.status_code == 200 and "already exists" in response.content.decode()
+    assert admin_client.post("/admin/outreach/unsubscription/add/", {"address": " Bo@Example.org"}).status_code == 302
+    assert sorted(Unsubscription.objects.values_list("address", flat=True)) == ["ana@example.org", "bo@example.org"]
