@@ -240,3 +240,14 @@ def test_an_organiser_unsubscribes_an_address_in_the_admin(admin_client):
     assert response.status_code == 200 and "already exists" in response.content.decode()
     assert admin_client.post("/admin/outreach/unsubscription/add/", {"address": " Bo@Example.org"}).status_code == 302
     assert sorted(Unsubscription.objects.values_list("address", flat=True)) == ["ana@example.org", "bo@example.org"]
+
+
+def test_an_announcement_of_the_sample_edition_says_so(edition):
+    sample_edition = EditionFactory(year=2039, is_sample=True)
+    RegistrationFactory(edition=sample_edition, email="s@example.org", language="ro")
+    announcement = Announcement.objects.create(edition=sample_edition, subject="Doors open", body="Welcome")
+    service.start_sending(announcement=announcement)
+    service.send_remainder(announcement=announcement)
+    [message] = mail.outbox
+    assert message.subject == "[Exemplu] Doors open"
+    assert message.body.startswith("*** Date de exemplu:")
