@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "occupy.cfp",
     "occupy.live",
     "occupy.demo",
+    "occupy.outreach",
     "occupy.organise",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("occupy.people.urls")),
     path("", include("occupy.organise.urls")),
     path("", include("occupy.live.urls")),
+    path("", include("occupy.outreach.urls")),
     path("", include("occupy.registration.urls")),
     path("", include("occupy.cfp.urls")),
     path("", include("occupy.cfp.confirmation_urls")),

@@ -17,6 +17,9 @@ EDIT_SCHEDULE = "programme.edit_schedule"
 MANAGE_STREAMS = "live.manage_streams"
 MODERATE_QUESTIONS = "live.moderate_questions"
 READ_FEEDBACK = "live.read_feedback"
+SEND_ANNOUNCEMENT = "outreach.send_announcement"
+MANAGE_SURVEY = "outreach.manage_survey"
+VIEW_DASHBOARD = "outreach.view_dashboard"
 
 GRANTS = {
     Role.ORGANISER: frozenset(
@@ -31,6 +34,9 @@ GRANTS = {
             MANAGE_STREAMS,
             MODERATE_QUESTIONS,
             READ_FEEDBACK,
+            SEND_ANNOUNCEMENT,
+            MANAGE_SURVEY,
+            VIEW_DASHBOARD,
         }
     ),
     Role.REVIEWER: frozenset({REVIEW}),

@@ -27,6 +27,9 @@ PAGES = (
     ("organise:schedule", _("Schedule editor")),
     ("organise:live-streams", _("Streams and recordings")),
     ("organise:live-feedback", _("Feedback and questions")),
+    ("organise:dashboard", _("Dashboard")),
+    ("organise:announcements", _("Announcements")),
+    ("organise:survey", _("Post-event survey")),
 )
 
 

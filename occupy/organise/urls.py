@@ -4,9 +4,11 @@
 from django.urls import path
 
 from occupy.organise.views import (
+    announcements,
     badges,
     call,
     checkin,
+    dashboard,
     decisions,
     desk,
     editions,
@@ -16,6 +18,7 @@ from occupy.organise.views import (
     review,
     roles,
     schedule,
+    survey,
 )
 
 app_name = "organise"
@@ -56,4 +59,25 @@ urlpatterns = [
     # The event as it happens: streams and recordings, feedback and the way to each session's questions.
     path("organise/<slug:edition>/live/streams/", live.streams, name="live-streams"),
     path("organise/<slug:edition>/live/feedback/", live.feedback, name="live-feedback"),
+    # Announcements, the post-event survey, the dashboard.
+    path("organise/<slug:edition>/announcements/", announcements.announcement_list, name="announcements"),
+    path(
+        "organise/<slug:edition>/announcements/<int:announcement>/",
+        announcements.announcement,
+        name="announcement",
+    ),
+    path(
+        "organise/<slug:edition>/announcements/<int:announcement>/send/",
+        announcements.send,
+        name="announcement-send",
+    ),
+    path(
+        "organise/<slug:edition>/announcements/<int:announcement>/progress.json",
+        announcements.progress,
+        name="announcement-progress",
+    ),
+    path("organise/<slug:edition>/survey/", survey.survey_settings, name="survey"),
+    path("organise/<slug:edition>/survey/results/", survey.results, name="survey-results"),
+    path("organise/<slug:edition>/survey/results.csv", survey.results_csv, name="survey-csv"),
+    path("organise/<slug:edition>/dashboard/", dashboard.dashboard, name="dashboard"),
 ]

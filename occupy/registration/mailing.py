@@ -50,6 +50,14 @@ def register_secret_links(template: str, make_links: Callable[[dict], dict]) -> 
     SECRET_LINKS[template] = make_links
 
 
+# template → a function of the saved values returning extra headers (List-Unsubscribe for announcements).
+HEADERS: dict[str, Callable[[dict], dict]] = {}
+
+
+def register_headers(template: str, make_headers: Callable[[dict], dict]) -> None:
+    HEADERS[template] = make_headers
+
+
 def _build_from_template(log: EmailLog) -> EmailMultiAlternatives:
     with translation.override(log.language or settings.LANGUAGE_CODE):
         context = dict(log.context)
@@ -59,7 +67,9 @@ def _build_from_template(log: EmailLog) -> EmailMultiAlternatives:
         context.update({"site_url": settings.SITE_URL, "subject": log.subject, "language": log.language})
         text = render_to_string(f"{log.template}.txt", context)
         html = render_to_string(f"{log.template}.html", context)
-    message = EmailMultiAlternatives(subject=log.subject, body=text, to=[log.to])
+    make_headers = HEADERS.get(log.template)
+    headers = make_headers(log.context) if make_headers is not None else None
+    message = EmailMultiAlternatives(subject=log.subject, body=text, to=[log.to], headers=headers)
     message.attach_alternative(html, "text/html")
     return message
 

@@ -36,6 +36,7 @@ from occupy.editions.models import Role
 from occupy.editions.roles import GRANTS
 from occupy.editions.services import grant_role
 from occupy.editions.tests.factories import EditionFactory, RoomFactory
+from occupy.outreach.models import Announcement
 from occupy.programme.tests.factories import SessionFactory
 from occupy.registration.models import AttendanceMode, BadgeBatch, BadgeBatchStatus
 from occupy.registration.tests.factories import RegistrationFactory
@@ -89,6 +90,8 @@ class World:
         # The submitter's contribution, assigned to the reviewer only.
         self.submission = self.accounts["submitter"].submissions.get()
         ReviewAssignment.objects.create(submission=self.submission, reviewer=self.accounts["reviewer"])
+        # A draft announcement (to the confirmed participants), for the announcement pages.
+        self.announcement = Announcement.objects.create(edition=self.edition, subject="Doors open", body="At nine.")
 
 
 # Actor → the account it signs in with (None: no account), and the role it holds in the edition, if any.
@@ -117,6 +120,7 @@ URL_KWARGS = {
     "edition": lambda world: world.edition.slug,
     "batch": lambda world: world.batch.pk,
     "code": lambda world: world.submission.code,
+    "announcement": lambda world: world.announcement.pk,
 }
 
 # POST-only URL name → a body that succeeds.

@@ -36,6 +36,9 @@ def test_the_links_ask_for_the_permissions_the_views_require():
         "organise:schedule": "programme.edit_schedule",
         "organise:live-streams": "live.manage_streams",
         "organise:live-feedback": "live.read_feedback",
+        "organise:dashboard": "outreach.view_dashboard",
+        "organise:announcements": "outreach.send_announcement",
+        "organise:survey": "outreach.manage_survey",
     }
 
 

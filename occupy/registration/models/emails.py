@@ -20,6 +20,8 @@ class EmailKind(models.TextChoices):
     ACCOUNT = "account", _("About an account")
     CALL = "call", _("About a contribution to the call")
     SCHEDULE = "schedule", _("A session moved or was cancelled")
+    # Not essential: the organisers' announcements (occupy.outreach), with an unsubscribe link.
+    ANNOUNCEMENT = "announcement", _("An announcement from the organisers")
 
 
 class EmailStatus(models.TextChoices):

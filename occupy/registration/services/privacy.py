@@ -68,6 +68,17 @@ def _discard_badges_that_may_name(registration: Registration) -> None:
     batches.delete()
 
 
+# Functions (registration, old address, erased address) that apps above registration register in their
+# AppConfig.ready() to blank what they keep about a person's address (announcements' recipients), called with
+# the row locks held, in the same transaction.
+ON_ANONYMISE: list = []
+
+
+def register_on_anonymise(forget) -> None:
+    if forget not in ON_ANONYMISE:
+        ON_ANONYMISE.append(forget)
+
+
 def _anonymise(registration: Registration, *, now, keep_newsletter_address: bool = False) -> None:
     """Blank what identifies the person (this module's docstring), keeping the status. Needs the row locks.
     With keep_newsletter_address, a newsletter subscriber's e-mail address and consent stay (the privacy notice
@@ -75,6 +86,7 @@ def _anonymise(registration: Registration, *, now, keep_newsletter_address: bool
     forget_admin_history(registration=registration)  # before its rows go: entries are found by their ids
     erased_email = f"erased-{registration.pk}@erased.invalid"
     keep_address = keep_newsletter_address and registration.newsletter_consent
+    old_email = registration.email
     registration.name = ERASED_NAME
     registration.email = registration.email if keep_address else erased_email
     registration.organisation = ""
@@ -89,6 +101,9 @@ def _anonymise(registration: Registration, *, now, keep_newsletter_address: bool
     Certificate.objects.filter(registration=registration).delete()
     _discard_badges_that_may_name(registration)
     EmailLog.objects.filter(registration=registration).update(to=erased_email, error="")
+    if not keep_address:
+        for forget in ON_ANONYMISE:
+            forget(registration, old_email, erased_email)
 
 
 def erase(*, registration: Registration) -> Registration:

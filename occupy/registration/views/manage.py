@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from occupy.registration.forms import AttendanceForm, DetailsForm
+from occupy.registration.manage_links import manage_links
 from occupy.registration.models import AttendanceMode, RegistrationStatus
 from occupy.registration.queries import get_registration_for_token, questions_for, venue_is_full
 from occupy.registration.remember import remember_registration
@@ -72,6 +73,7 @@ def manage(request, token):
         "editable": editable,
         "attendance_choices": _attendance_choices(registration),
         "short_code": printed_short_code(registration),
+        "extra_links": manage_links(registration) if registration.is_active else [],
     }
     response = render(request, "registration/manage.html", context, status=status)
     if registration.status == RegistrationStatus.CONFIRMED:
