@@ -144,7 +144,7 @@ def test_an_edition_is_on_during_its_days_in_its_own_time_zone():
     edition = EditionFactory.build(
         start_date=datetime.date(2031, 6, 2), end_date=datetime.date(2031, 6, 3), time_zone="Europe/Bucharest"
     )
-    utc = datetime.timezone.utc
+    utc = datetime.UTC
     # 21:30 UTC on 1 June is 00:30 on 2 June in Bucharest: the first day has begun there.
     assert edition.is_on(datetime.datetime(2031, 6, 1, 21, 30, tzinfo=utc))
     assert not edition.is_on(datetime.datetime(2031, 6, 1, 20, 30, tzinfo=utc))

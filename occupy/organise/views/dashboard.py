@@ -1,11 +1,13 @@
 """An edition's dashboard: registrations over time, by country, attendance and status; check-ins; sessions by
-theme and format; submissions and review progress. Charts drawn on the server (SVG), each with its table."""
+theme and format; submissions and review progress; session feedback. Charts drawn on the server (SVG), each with
+its table."""
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from occupy.editions.queries import get_edition_or_404
 from occupy.editions.roles import VIEW_DASHBOARD
+from occupy.live.queries import feedback_summary
 from occupy.organise.permissions import require_permission
 from occupy.outreach import queries
 from occupy.registration.views.headers import private_page
@@ -64,9 +66,7 @@ def dashboard(request, edition):
         "attendance_days": queries.attendance_per_day(edition),
         "review": review,
         "review_percent": round(100 * review["done"] / review["assigned"]) if review["assigned"] else 0,
-        # INTEGRATOR: the live app's session feedback averages plug in here, e.g.
-        # `occupy.live.queries.feedback_summary(edition)`; the template's "feedback" section shows them.
-        "feedback": None,
+        "feedback": feedback_summary(edition),
         "show_workspace_link": True,
     }
     return render(request, "organise/dashboard/dashboard.html", context)

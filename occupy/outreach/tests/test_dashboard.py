@@ -14,7 +14,9 @@ from occupy.cfp.tests.factories import SubmissionFactory, UserFactory
 from occupy.editions.models import Role
 from occupy.editions.services import grant_role
 from occupy.editions.tests.factories import EditionFactory
+from occupy.live.models import Feedback
 from occupy.outreach.tests.helpers import many_registrations
+from occupy.programme.models import Session
 from occupy.programme.tests.factories import build_programme
 from occupy.registration.models import AttendanceDay, AttendanceMode, Registration, RegistrationStatus
 
@@ -52,6 +54,12 @@ def fill(edition, scale: int):
             first_seen_at=moment,
             last_seen_at=moment,
         )
+    first_session = Session.objects.filter(edition=edition).order_by("starts_at", "pk").first()
+    confirmed = Registration.objects.filter(edition=edition, status=RegistrationStatus.CONFIRMED)[: 2 * scale]
+    Feedback.objects.bulk_create(
+        Feedback(session=first_session, registration=registration, rating=4 + n % 2)
+        for n, registration in enumerate(confirmed)
+    )
     reviewer = UserFactory()
     for n in range(scale):
         submission = SubmissionFactory(
@@ -101,7 +109,9 @@ def test_the_dashboard_shows_each_figure_with_its_table(organiser_of, edition):
     assert '<th scope="row">Submitted</th><td>1</td>' in page
     assert "1 of 2 reviews done" in page
     assert page.count('role="img"') == 7
-    assert 'id="dashboard-feedback"' in page
+    # Session feedback: four ratings of the first session, two 4s and two 5s.
+    assert "<caption>Participants’ ratings of each session (1 to 5)</caption>" in page
+    assert "</a></th><td>4</td><td>4.50</td></tr>" in page
 
 
 def test_the_workspace_links_the_dashboard(organiser_of, edition):
