@@ -21,6 +21,7 @@ def speakers_of_edition(edition: Edition) -> list[Person]:
     )
     return list(
         Person.objects.filter(session_speakers__session__edition=edition)
+        .defer("bio", "email", "website")  # what a card does not show
         .distinct()
         .order_by("name", "pk")
         .prefetch_related(Prefetch("session_speakers", queryset=links, to_attr="edition_links"))
