@@ -107,6 +107,8 @@ CACHE_RETRY_AFTER_SECONDS = env_int("CACHE_RETRY_AFTER_SECONDS", 5)
 # How long a reverse proxy or CDN may keep a public page (Cache-Control: public, max-age). Pages change when
 # organisers publish; this is how late a change may show there.
 PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 60)
+# …and may go on using a copy this much longer while fetching a fresh one in the background.
+PUBLIC_STALE_WHILE_REVALIDATE = env_int("PUBLIC_STALE_WHILE_REVALIDATE", 30)
 
 # Celery: Redis as broker in production; tasks run eagerly in-process when no broker is set.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)

@@ -12,9 +12,11 @@ parameter (a cache buster, a utm_ tag) is removed from the request before the vi
 same page, under the same key, as no query at all: junk in the query string cannot fill the cache. Pages
 that carry a CSRF token, a session or anything personal must not be marked.
 
-Stored pages carry an ETag, a Last-Modified and `Cache-Control: public, max-age=PUBLIC_MAX_AGE` (a reverse
-proxy or a CDN may keep them that long); a conditional request (If-None-Match, If-Modified-Since) that matches
-gets a 304 from the stored copy, without the view.
+Stored pages carry an ETag, a Last-Modified and `Cache-Control: public, max-age=PUBLIC_MAX_AGE,
+stale-while-revalidate=PUBLIC_STALE_WHILE_REVALIDATE` (a browser, a reverse proxy or a CDN may keep them that
+long, then use them while it revalidates; the shipped nginx configuration keeps them one second); a
+conditional request (If-None-Match, If-Modified-Since) that matches gets a 304 from the stored copy, without
+the view.
 
 Compressed once: a page is compressed with brotli and gzip when it is stored (pages, feeds, JSON, XML and
 iCalendar exports), the variants are kept with it, and each request gets the one its Accept-Encoding asks for
@@ -254,7 +256,12 @@ def mark_public(response) -> None:
     set_response_etag(response)
     # When this copy was made: a change to public content makes a new copy, so it is never older than its content.
     response["Last-Modified"] = http_date()
-    patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PUBLIC_MAX_AGE,
+        stale_while_revalidate=settings.PUBLIC_STALE_WHILE_REVALIDATE,
+    )
 
 
 # What is worth compressing: pages, feeds and exports (JSON, XML, iCalendar), not images or PDFs.
