@@ -104,6 +104,10 @@ else:
 # (occupy/web/cacheguard.py): one timeout and one log line per pause, not per request.
 CACHE_RETRY_AFTER_SECONDS = env_int("CACHE_RETRY_AFTER_SECONDS", 5)
 
+# The page cache (occupy/web/pagecache.py) is on unless PAGE_CACHE=false: bench/cache.py turns it off to measure
+# what every request costs when it renders.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+
 # How long a reverse proxy or CDN may keep a public page (Cache-Control: public, max-age). Pages change when
 # organisers publish; this is how late a change may show there.
 PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 60)

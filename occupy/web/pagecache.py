@@ -47,6 +47,7 @@ from urllib.parse import urlencode
 
 import brotli
 from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
 from django.db import connection
 from django.db.models import F
 from django.http import QueryDict
@@ -357,6 +358,8 @@ class PageCacheMiddleware:
     """
 
     def __init__(self, get_response):
+        if not settings.PAGE_CACHE:
+            raise MiddlewareNotUsed("PAGE_CACHE is off: every public page is rendered")
         self.get_response = get_response
 
     def __call__(self, request):
