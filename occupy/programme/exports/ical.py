@@ -13,7 +13,7 @@ from icalendar import Calendar, Event
 
 from occupy.editions import sample
 from occupy.editions.models import EditionMode, RoomKind
-from occupy.programme.exports.identity import absolute_url, room_label, session_uid
+from occupy.programme.exports.identity import absolute_url, room_label, session_path, session_uid
 from occupy.programme.exports.timing import session_end
 
 PRODID = "-//Occupy Library//Programme//EN"
@@ -58,7 +58,7 @@ def _event_values(session, *, is_sample: bool) -> tuple:
         summary,
         description,
         _location(session),
-        absolute_url(session.get_absolute_url()),
+        absolute_url(session_path(session)),
         (session.format.name, *([session.theme.title] if session.theme_id else [])),
     )
 
