@@ -48,7 +48,10 @@ def production_env() -> dict:
         "DJANGO_SETTINGS_MODULE": "occupy.settings",
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
-        "CELERY_BROKER_URL": "",
+        # As in production: e-mails and other tasks go through Redis to a Celery worker (started beside
+        # gunicorn), not rendered and sent inside the request. They are delivered to nowhere.
+        "CELERY_BROKER_URL": REDIS_URL,
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "DEBUG": "false",
         "SECRET_KEY": "bench-only-secret-key-5f0c1a9e7d3b4c2a8e6f1d0b9a7c5e3f",
         "ALLOWED_HOSTS": "127.0.0.1",
@@ -152,6 +155,8 @@ def main() -> int:
     log = tempfile.NamedTemporaryFile("w+", prefix="occupy-bench-gunicorn-", suffix=".log", delete=False)
     step(f"gunicorn on {base} ({' '.join(server.GUNICORN_OPTIONS)}), log {log.name}")
     gunicorn = server.start(env, port, log)
+    step(f"a Celery worker ({' '.join(server.CELERY_OPTIONS)}), log {log.name}")
+    worker = server.start_worker(env, log)
     try:
         server.wait_until_serving(base + "/", gunicorn)
         warm(base, pages)
@@ -195,6 +200,7 @@ def main() -> int:
         return status
     finally:
         server.stop(gunicorn)
+        server.stop(worker)
         log.close()
 
 
