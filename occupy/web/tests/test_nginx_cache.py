@@ -5,6 +5,7 @@ and is refreshed after that; anything not public, or setting a cookie, reaches t
 import http.client
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -79,13 +80,19 @@ def get(port: int, path: str) -> tuple[str, str]:
         connection.close()
 
 
-def test_a_burst_on_a_public_page_reaches_the_app_once(proxy):
+def test_a_burst_on_a_public_page_reaches_the_app_about_once_a_second(proxy):
     app, port = proxy
+    get(port, "/public")
 
-    answers = [get(port, "/public")[0] for _ in range(10)]
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda _: get(port, "/public")[0], range(40)))
+    elapsed = time.monotonic() - started
 
-    assert answers == ["/public 1"] * 10
-    assert app.hits["/public"] == 1
+    assert all(answer.startswith("/public ") for answer in answers)
+    # One refresh per second of the burst at most (a busy machine may stretch it past a second), never 40.
+    assert app.hits["/public"] <= 2 + int(elapsed)
+    assert app.hits["/public"] < 10
 
 
 @pytest.mark.parametrize("path", ["/private", "/no-cache-control", "/public-with-cookie"])
