@@ -13,6 +13,8 @@ from html import escape
 from django import template
 from django.urls import get_script_prefix, reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from django_countries import countries
 
 from occupy.web.templatetags.pictures import avatar_img
 
@@ -28,6 +30,13 @@ def _paths(script_prefix: str) -> tuple[str, str]:
         person.replace("slug-mark", "{slug}"),
         session.replace("edition-mark", "{edition}").replace("slug-mark", "{slug}"),
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_name(code: str, language: str | None) -> str:
+    """The country's name in the active `language`, escaped: django-countries looks a name up through several
+    translation calls, so once per country and language rather than per card."""
+    return escape(str(countries.name(code)))
 
 
 def avatar(person) -> str:
@@ -53,7 +62,7 @@ def person_card(person, heading: str = "h3", links=()) -> SafeString:
     parts.append("\n    ")
     if person.organisation or person.country:
         separator = " · " if person.organisation and person.country else ""
-        country = escape(str(person.country.name)) if person.country else ""
+        country = _country_name(person.country.code, get_language()) if person.country else ""
         parts.append(f'<p class="person-card__meta">{escape(person.organisation)}{separator}{country}</p>')
     parts.append("\n    ")
     if links:
