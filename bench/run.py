@@ -5,7 +5,8 @@ to a 400-session programme, collects static files, counts the SQL queries of eac
 cache), serves the site with gunicorn (2 workers, production settings, Redis as the shared cache) on 127.0.0.1
 only, drives each page with wrk at 16 and 64 connections for a bounded time, and prints a table. Then runs
 bench/registration.py if it exists, with the server still up and its address in BENCH_URL. gunicorn is stopped
-in all cases. Then bench/organise.py: the review ranking and the schedule editor at 500 submissions.
+in all cases. Then bench/cache.py (cache misses, an edit storm, compression, nginx). Then bench/organise.py:
+the review ranking and the schedule editor at 500 submissions.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/occupy_bench),
 BENCH_REDIS_URL (redis://127.0.0.1:6379/1), BENCH_SECONDS (10 per run), BENCH_PROGRAMME_SIZE (400).
@@ -47,7 +48,10 @@ def production_env() -> dict:
         "DJANGO_SETTINGS_MODULE": "occupy.settings",
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
-        "CELERY_BROKER_URL": "",
+        # As in production: e-mails and other tasks go through Redis to a Celery worker (started beside
+        # gunicorn), not rendered and sent inside the request. They are delivered to nowhere.
+        "CELERY_BROKER_URL": REDIS_URL,
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "DEBUG": "false",
         "SECRET_KEY": "bench-only-secret-key-5f0c1a9e7d3b4c2a8e6f1d0b9a7c5e3f",
         "ALLOWED_HOSTS": "127.0.0.1",
@@ -151,6 +155,8 @@ def main() -> int:
     log = tempfile.NamedTemporaryFile("w+", prefix="occupy-bench-gunicorn-", suffix=".log", delete=False)
     step(f"gunicorn on {base} ({' '.join(server.GUNICORN_OPTIONS)}), log {log.name}")
     gunicorn = server.start(env, port, log)
+    step(f"a Celery worker ({' '.join(server.CELERY_OPTIONS)}), log {log.name}")
+    worker = server.start_worker(env, log)
     try:
         server.wait_until_serving(base + "/", gunicorn)
         warm(base, pages)
@@ -175,6 +181,12 @@ def main() -> int:
             done = subprocess.run([PYTHON, str(registration)], cwd=ROOT, env={**env, "BENCH_URL": base}, check=False)
             status = status or done.returncode
         print()
+        step("when the cache cannot help (bench/cache.py): cache misses, an edit storm, compression, nginx")
+        done = subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "cache.py")], cwd=ROOT, env={**env, "BENCH_URL": base}, check=False
+        )
+        status = status or done.returncode
+        print()
         step("organiser pages at 500 submissions (bench/organise.py)")
         done = subprocess.run(
             [PYTHON, str(ROOT / "bench" / "organise.py")], cwd=ROOT, env={**env, "BENCH_URL": base}, check=False
@@ -188,6 +200,7 @@ def main() -> int:
         return status
     finally:
         server.stop(gunicorn)
+        server.stop(worker)
         log.close()
 
 

@@ -34,6 +34,15 @@ GUNICORN_OPTIONS = [
 ]
 
 
+# The production task worker: one process (the machine's cores are the web workers'), e-mails of the outbox.
+CELERY_OPTIONS = ["--concurrency", "1", "--loglevel", "warning", "--without-gossip", "--without-mingle"]
+
+
+def start_worker(env: dict, log) -> subprocess.Popen:
+    command = [sys.executable, "-m", "celery", "-A", "occupy", "worker", *CELERY_OPTIONS]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -106,9 +106,15 @@ else:
 # (occupy/web/cacheguard.py): one timeout and one log line per pause, not per request.
 CACHE_RETRY_AFTER_SECONDS = env_int("CACHE_RETRY_AFTER_SECONDS", 5)
 
+# The page cache (occupy/web/pagecache.py) is on unless PAGE_CACHE=false: bench/cache.py turns it off to measure
+# what every request costs when it renders.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+
 # How long a reverse proxy or CDN may keep a public page (Cache-Control: public, max-age). Pages change when
 # organisers publish; this is how late a change may show there.
 PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", 60)
+# …and may go on using a copy this much longer while fetching a fresh one in the background.
+PUBLIC_STALE_WHILE_REVALIDATE = env_int("PUBLIC_STALE_WHILE_REVALIDATE", 30)
 
 # Celery: Redis as broker in production; tasks run eagerly in-process when no broker is set.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)

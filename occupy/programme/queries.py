@@ -68,6 +68,85 @@ def schedule_sessions(edition: Edition, *, theme=None, format=None, attendance: 
     return list(sessions)
 
 
+class ScheduleEntry:
+    """A scheduled session as the schedule page reads it: plain values rather than a model instance with its
+    format, theme, room and speakers (building those ~2,700 model instances was most of a 400-session page's
+    render). timetable.build_timetable() adds column, row, span and theme_class."""
+
+    __slots__ = (
+        "pk", "slug", "title", "attendance", "capacity", "starts_at", "ends_at", "room_id", "room", "theme_id",
+        "theme", "format", "speakers", "column", "row", "span", "theme_class",
+    )  # fmt: skip
+
+
+class RoomName:
+    """The little of a room the schedule page shows and sorts by."""
+
+    __slots__ = ("pk", "name", "order")
+
+    def __init__(self, pk, name, order):
+        self.pk, self.name, self.order = pk, name, order
+
+
+def schedule_entries(
+    edition: Edition, themes: list[Theme], formats: list[SessionFormat], *, theme=None, format=None, attendance=""
+) -> list[ScheduleEntry]:
+    """What schedule_sessions() returns, as ScheduleEntry values (`themes` and `formats` are the edition's,
+    from schedule_facets()); each entry's `speakers` is a list of (name, role) in order. Two queries."""
+    sessions = edition.sessions.scheduled()
+    if theme is not None:
+        sessions = sessions.filter(theme=theme)
+    if format is not None:
+        sessions = sessions.filter(format=format)
+    if attendance:
+        sessions = sessions.followable(attendance)
+    rows = sessions.order_by("starts_at", "room__order", "room__name", "title").values_list(
+        "pk", "slug", "title", "attendance", "capacity", "starts_at", "ends_at",
+        "room_id", "room__name", "room__order", "theme_id", "format_id",
+    )  # fmt: skip
+    themes_by_id = {item.pk: item for item in themes}
+    formats_by_id = {item.pk: item for item in formats}
+    rooms: dict[int, RoomName] = {}
+    entries, by_id = [], {}
+    for (
+        pk,
+        slug,
+        title,
+        attendance_,
+        capacity,
+        starts_at,
+        ends_at,
+        room_id,
+        room_name,
+        room_order,
+        theme_id,
+        format_id,
+    ) in rows:
+        entry = ScheduleEntry()
+        entry.pk, entry.slug, entry.title, entry.attendance, entry.capacity = pk, slug, title, attendance_, capacity
+        entry.starts_at, entry.ends_at, entry.room_id, entry.theme_id = starts_at, ends_at, room_id, theme_id
+        if room_id is None:
+            entry.room = None
+        else:
+            entry.room = rooms.get(room_id) or rooms.setdefault(room_id, RoomName(room_id, room_name, room_order))
+        entry.theme = themes_by_id.get(theme_id)
+        entry.format = formats_by_id[format_id]
+        entry.speakers = []
+        entries.append(entry)
+        by_id[pk] = entry
+    if entries:
+        speakers = (
+            SessionSpeaker.objects.filter(session__in=sessions.values("pk"))
+            .order_by("order", "id")
+            .values_list("session_id", "person__name", "role")
+        )
+        for session_id, name, role in speakers:
+            entry = by_id.get(session_id)
+            if entry is not None:
+                entry.speakers.append((name, role))
+    return entries
+
+
 def get_public_session_or_404(edition_slug: str, slug: str) -> Session:
     """A session of a published edition, with its edition (annotated `is_latest`), format, theme and room,
     its speakers in order with their people, and its materials. Three queries."""

@@ -9,6 +9,8 @@ import functools
 import zoneinfo
 from dataclasses import dataclass
 
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 # The regions whose "Area/City" zones the select offers; other known zones (aliases such as "US/Eastern"
@@ -32,6 +34,20 @@ def zone_choices() -> tuple[tuple[str, tuple[str, ...]], ...]:
         if region in groups and "/" in name:
             groups[region].append(name)
     return tuple((region, tuple(sorted(names))) for region, names in groups.items() if names)
+
+
+@functools.lru_cache(maxsize=64)
+def zone_options_html(requested: str) -> str:
+    """The select's <optgroup>s of zone_choices(), `requested` selected: ~430 options, joined once per process
+    and requested zone rather than by the template engine on every render (a fifth of the schedule's)."""
+    return mark_safe(  # noqa: S308 (zone names come from the zone database and are escaped all the same)
+        "".join(
+            f'<optgroup label="{escape(region)}">'
+            + "".join(f"<option{' selected' if name == requested else ''}>{escape(name)}</option>" for name in names)
+            + "</optgroup>"
+            for region, names in zone_choices()
+        )
+    )
 
 
 def edition_zone(edition) -> zoneinfo.ZoneInfo:

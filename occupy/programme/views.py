@@ -18,9 +18,16 @@ from django.views.decorators.http import require_safe
 from occupy.editions.models import RegistrationWindow
 from occupy.editions.sample import image_mark
 from occupy.programme import queries
+from occupy.programme.cards import CardLabels, slot_html
 from occupy.programme.filters import ATTENDANCE_FILTERS, parse_schedule_filters
 from occupy.programme.timetable import build_timetable, theme_classes
-from occupy.programme.timezones import edition_zone, resolve_display_zone, zone_choices, zone_label
+from occupy.programme.timezones import (
+    edition_zone,
+    resolve_display_zone,
+    zone_choices,
+    zone_label,
+    zone_options_html,
+)
 from occupy.web.pagecache import cached_page
 from occupy.web.social import social_card
 
@@ -43,7 +50,7 @@ def _zone_context(edition, display, at: datetime.datetime | None) -> dict:
         "display": display,
         "display_label": zone_label(display.zone, at),
         "edition_zone_label": zone_label(edition_zone(edition), at),
-        "zone_choices": zone_choices(),
+        "zone_options": zone_options_html(display.requested),
         "requested_zone_listed": any(display.requested in names for _, names in zone_choices()),
     }
 
@@ -54,10 +61,17 @@ def schedule(request, edition):
     display = resolve_display_zone(edition, request.GET.get("tz", ""))
     themes, formats = queries.schedule_facets(edition)
     filters = parse_schedule_filters(request.GET, themes=themes, formats=formats, tz=display.requested)
-    sessions = queries.schedule_sessions(
-        edition, theme=filters.theme, format=filters.format, attendance=filters.attendance
+    sessions = queries.schedule_entries(
+        edition, themes, formats, theme=filters.theme, format=filters.format, attendance=filters.attendance
     )
     errors = [message for message in [display.error, *filters.errors] if message]
+    days = build_timetable(sessions, display.zone, themes)
+    agenda = _agenda_context(edition)
+    tz_query = filters.query(theme="", format="", attendance="")
+    labels = CardLabels.for_page(edition, tz_query=tz_query, **agenda)
+    for day in days:
+        for slot in day.slots:
+            slot.html = slot_html(slot, labels, display.zone)
     context = {
         "edition": edition,
         "themes": themes,
@@ -65,7 +79,7 @@ def schedule(request, edition):
         "attendance_choices": ATTENDANCE_FILTERS.items(),
         "filters": filters,
         "errors": errors,
-        "days": build_timetable(sessions, display.zone, themes),
+        "days": days,
         "theme_legend": [
             (theme, href, colour)
             for (theme, href), colour in zip(
@@ -73,12 +87,12 @@ def schedule(request, edition):
             )
         ],
         "session_count": len(sessions),
-        "tz_query": filters.query(theme="", format="", attendance=""),
+        "tz_query": tz_query,
         "all_sessions_href": request.path + filters.query(theme="", format="", attendance=""),
         "all_themes_href": request.path + filters.query(theme=""),
         "theme_links": filters.theme_links(themes, request.path),
         "edition_zone_href": request.path + filters.query(tz=""),
-        **_agenda_context(edition),
+        **agenda,
         **_zone_context(edition, display, sessions[0].starts_at if sessions else None),
     }
     return render(request, "programme/schedule.html", context, status=400 if errors else 200)

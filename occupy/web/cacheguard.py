@@ -73,3 +73,13 @@ def cache_incr(key: str, timeout: int) -> int | None:
             return 1
 
     return _call("increment", None, incr)
+
+
+def cache_add(key: str, value, timeout: int) -> bool:
+    """Store value only if key is absent: True when this call stored it, and True when the cache is unreachable
+    (a lock taken this way then guards nothing, and every caller goes on as if it held it)."""
+    return _call("add", True, cache.add, key, value, timeout)
+
+
+def cache_delete(key: str) -> None:
+    _call("delete", None, cache.delete, key)

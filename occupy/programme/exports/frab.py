@@ -21,6 +21,7 @@ from occupy.programme.exports.identity import (
     room_guid,
     room_label,
     session_guid,
+    session_path,
 )
 from occupy.programme.exports.timing import hours_minutes, session_end
 from occupy.programme.models import MaterialKind
@@ -63,7 +64,7 @@ def _event(session, tz):
         "duration": hours_minutes(end - start),
         "room": room_label(session),
         "slug": event_slug(session),
-        "url": absolute_url(session.get_absolute_url()),
+        "url": absolute_url(session_path(session)),
         "title": session.title,
         "subtitle": "",
         "track": session.theme.title if session.theme_id else None,

@@ -17,4 +17,4 @@ def render_schedule_json(schedule: dict) -> str:
         # in every date still say when things happen.
         schedule = {**schedule, "conference": {k: v for k, v in conference.items() if k != "time_zone_name"}}
     document = {"$schema": SCHEMA_URL, "generator": dict(GENERATOR), "schedule": schedule}
-    return json.dumps(document, ensure_ascii=False, indent=1)
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))

@@ -5,10 +5,12 @@ permalinks: editing a session's title, abstract, time, room or speakers never ch
 and conference apps update the event they already hold instead of adding a copy.
 """
 
+import functools
 import re
 import uuid
 
 from django.conf import settings
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext as _
 
 from occupy.programme.models import Attendance
@@ -21,6 +23,18 @@ def absolute_url(path: str) -> str:
     if path.startswith(("http://", "https://")):
         return path
     return f"{settings.SITE_URL}{path}"
+
+
+@functools.lru_cache(maxsize=16)
+def _session_path_pattern(script_prefix: str) -> str:
+    path = reverse("programme:session", kwargs={"edition": "edition-mark", "slug": "slug-mark"})
+    return path.replace("edition-mark", "{edition}").replace("slug-mark", "{slug}")
+
+
+def session_path(session) -> str:
+    """session.get_absolute_url() from one reversed pattern: an export of 400 sessions spent a tenth of its
+    time in reverse()."""
+    return _session_path_pattern(get_script_prefix()).format(edition=session.edition.slug, slug=session.slug)
 
 
 def session_uid(session) -> str:

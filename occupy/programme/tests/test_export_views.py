@@ -33,8 +33,8 @@ def with_materials(sessions):
 def test_export_issues_the_same_queries_at_any_programme_size(client, django_assert_num_queries, edition, size, url):
     with_materials(build_programme(edition, sessions=size))
 
-    # content version, edition, sessions with format/theme/room, their speakers, their materials
-    with django_assert_num_queries(5):
+    # content versions, edition, sessions, their speakers, their materials, the edition's formats, themes, rooms
+    with django_assert_num_queries(8):
         response = client.get(url, secure=True)
 
     assert response.status_code == 200

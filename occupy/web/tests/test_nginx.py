@@ -50,6 +50,7 @@ def site_config(*, http: int, https: int, app: int, folder: Path) -> str:
     replacements = {
         "server 127.0.0.1:8000;": f"server 127.0.0.1:{app};",
         "/var/cache/nginx/occupy-static": str(folder / "cache"),
+        "/var/cache/nginx/occupy-pages": str(folder / "pages"),
         f"/etc/letsencrypt/live/{HOST}/fullchain.pem": str(folder / "cert.pem"),
         f"/etc/letsencrypt/live/{HOST}/privkey.pem": str(folder / "key.pem"),
         "/srv/occupy/media/": str(folder / "media") + "/",

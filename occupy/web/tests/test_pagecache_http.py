@@ -80,7 +80,7 @@ def test_session_page_keys_on_its_time_zone_only(client, edition):
     assert len(local_pages) == 2
 
 
-@override_settings(PUBLIC_MAX_AGE=17)
+@override_settings(PUBLIC_MAX_AGE=17, PUBLIC_STALE_WHILE_REVALIDATE=5)
 @pytest.mark.parametrize("path", ["/2020/schedule/", "/2020/sessions/opening/", "/2020/schedule.json", "/news/feed/"])
 def test_public_pages_and_exports_carry_validators_and_a_shared_lifetime(client, edition, path):
     first = client.get(path)
@@ -89,7 +89,7 @@ def test_public_pages_and_exports_carry_validators_and_a_shared_lifetime(client,
     assert first.status_code == hit.status_code == 200
     assert first["ETag"].startswith('"') and first["ETag"] == hit["ETag"]
     assert first["Last-Modified"] == hit["Last-Modified"]
-    assert set(first["Cache-Control"].split(", ")) == {"public", "max-age=17"}
+    assert set(first["Cache-Control"].split(", ")) == {"public", "max-age=17", "stale-while-revalidate=5"}
 
 
 @pytest.mark.parametrize("path", ["/2020/schedule/", "/2020/schedule.ics"])
