@@ -7,9 +7,9 @@ certificate's verification code (`/verify/<code>/`, which shows the holder's nam
 confirmation and password-reset links (`/account/verify/<token>/`, `/account/password-reset/<uidb64>/<token>/`),
 a submission's code (`/account/submissions/<code>/`), a co-speaker's invitation (`/cfp/invitation/<invitation>/`),
 an accepted speaker's invitation (`/cfp/confirm/<invitation>/`) and a submission's reference on the review page
-(`/organise/<edition>/review/<code>/`). The filter is set on every
-handler in settings.LOGGING (and on gunicorn's own handlers, see WebConfig.ready); a test walks the URL
-configuration so that a new URL with a secret in it is caught.
+(`/organise/<edition>/review/<code>/`), and an announcement's unsubscribe link (`/unsubscribe/<token>/`). The
+filter is set on every handler in settings.LOGGING (and on gunicorn's own handlers, see WebConfig.ready); a test
+walks the URL configuration so that a new URL with a secret in it is caught.
 """
 
 import logging
@@ -22,7 +22,7 @@ REDACTED = "[redacted]"
 SECRET_IN_PATH = re.compile(
     r"""(?P<lead>(?:^|[\s"'(=])(?:https?://[^/\s"']+)?/?)"""
     r"""(?P<prefix>registration/|[\w-]+/register/confirm/|verify/|account/verify/|account/submissions/"""
-    r"""|account/password-reset/[^/?#\s"'<>]+/|cfp/invitation/|cfp/confirm/|organise/[\w-]+/review/)"""
+    r"""|account/password-reset/[^/?#\s"'<>]+/|cfp/invitation/|cfp/confirm/|organise/[\w-]+/review/|unsubscribe/)"""
     r"""(?P<secret>[^/?#\s"'<>]+)"""
 )
 

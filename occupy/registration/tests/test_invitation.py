@@ -125,7 +125,9 @@ def test_email_of_a_ukrainian_participant_is_in_ukrainian(edition, django_captur
     assert "ticket.pdf" not in message.body  # not confirmed yet: no ticket
 
 
-@pytest.mark.parametrize("kind", [kind for kind in EmailKind.values if kind not in ("account", "call", "schedule")])
+@pytest.mark.parametrize(
+    "kind", [kind for kind in EmailKind.values if kind not in ("account", "call", "schedule", "announcement")]
+)
 def test_every_participant_email_has_the_branded_layout_and_its_plain_text_twin(
     edition, kind, django_capture_on_commit_callbacks
 ):

@@ -79,6 +79,10 @@ NOT_WALKED = {
     "live:vote": "POST only: it redirects to the questions page, which is walked",
     "live:moderate": "POST only, the chair's: it redirects to the chair's page (live tests)",
     "live:join-room": "a redirect to the stream, or the same notice as live:join-session, which is walked",
+    "organise:announcement": "an organiser's announcement: its e-mail says sample (outreach test_sending)",
+    "organise:announcement-send": "POST only: it redirects to the announcement's page",
+    "organise:announcement-progress": "two numbers for the announcement page's progress bar",
+    "outreach:unsubscribe": "an announcement's recipient's link, not a page of an edition (outreach tests)",
 }
 
 
