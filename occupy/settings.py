@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "occupy.registration",
     "occupy.cfp",
     "occupy.demo",
+    "occupy.practices",
     "occupy.organise",
 ]
 

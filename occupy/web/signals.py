@@ -6,7 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from occupy.web.pagecache import bump_version
 
-PUBLIC_CONTENT_APPS = ("editions", "people", "content", "programme")
+PUBLIC_CONTENT_APPS = ("editions", "people", "content", "programme", "practices")
 # Public models of apps that are otherwise private (submissions are not public content).
 PUBLIC_CONTENT_MODELS = ("cfp.Call",)
 
