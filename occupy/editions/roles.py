@@ -14,6 +14,9 @@ PRINT_BADGES = "registration.print_badges"
 MANAGE_CALL = "cfp.manage_call"
 REVIEW = "cfp.review_submission"
 EDIT_SCHEDULE = "programme.edit_schedule"
+# Site-wide only (a superuser, or given to an account or group in the admin): the good-practice library spans
+# every edition, so no edition's role grants it.
+MODERATE_PRACTICES = "practices.moderate_practice"
 
 GRANTS = {
     Role.ORGANISER: frozenset(
