@@ -61,6 +61,25 @@ def _sorted(tags: dict) -> dict:
     return {kind: sorted(values) for kind, values in tags.items()}
 
 
+# Sample practices only (invented): the goals a sample session's theme suggests, so that the goal facets have
+# something to show in the demo.
+SAMPLE_GOALS = {
+    "engaging-community-in-rethinking-repurposing-and-remanufacturing-recycling": [11, 12],
+    "empowerment-for-repair-reuse-and-recover": [12],
+    "educating-for-a-sustainable-planet": [4, 13],
+}
+
+
 def load_sample_practices(edition) -> tuple[int, int]:
-    """The sample edition's practice sessions as (sample) practices."""
-    return take_in_sessions(edition=edition)
+    """The sample edition's practice sessions as (sample) practices, with the goals of their themes."""
+    created, updated = take_in_sessions(edition=edition)
+    untagged = (
+        Practice.objects.filter(edition=edition, is_sample=True, session__theme__slug__in=SAMPLE_GOALS)
+        .exclude(tags__kind="sdg")
+        .select_related("session__theme")
+        .prefetch_related("tags")
+    )
+    for practice in untagged:
+        tags = tags_of(practice)
+        save_practice(practice=practice, **{**tags, "sdgs": SAMPLE_GOALS[practice.session.theme.slug]})
+    return created, updated

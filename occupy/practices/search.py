@@ -118,16 +118,19 @@ def highlight(text: str, query: str, *, words: int = SNIPPET_WORDS) -> SafeStrin
     tokens = re.split(r"(\w+)", text or "")
     # tokens alternate: separator, word, separator, word, …, separator
     word_positions = list(range(1, len(tokens), 2))
-    hits = [i for i in word_positions if terms and _matches(fold(tokens[i]), terms)]
-    first = word_positions.index(hits[0]) if hits else 0
+    hits = {i for i in word_positions if terms and _matches(fold(tokens[i]), terms)}
+    first = word_positions.index(min(hits)) if hits else 0
     start = max(0, first - words // 4)
     chosen = word_positions[start : start + words]
     if not chosen:
-        return mark_safe("")  # noqa: S308 (empty)
+        return mark_safe(escape(text or ""))  # noqa: S308 (escaped)
+    # From the text's start when the excerpt begins with its first word; to its end when it ends with its last.
+    begin = 0 if start == 0 else chosen[0]
+    end = len(tokens) if chosen[-1] == word_positions[-1] else chosen[-1] + 1
     pieces = ["…" if start > 0 else ""]
-    for i in range(chosen[0], chosen[-1] + 1):
+    for i in range(begin, end):
         piece = escape(tokens[i])
         pieces.append(f"<mark>{piece}</mark>" if i in hits else piece)
-    if chosen[-1] < word_positions[-1]:
+    if end < len(tokens):
         pieces.append("…")
     return mark_safe("".join(pieces))  # noqa: S308 (every piece is escaped above)
