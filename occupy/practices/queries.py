@@ -3,8 +3,9 @@ feed. Each declares what it loads; the search page's number of queries is fixed 
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import Http404
 from django_countries import countries
 
@@ -58,76 +59,123 @@ def narrowed(filters: dict, query: str = ""):
     return practices
 
 
+class _Counted:
+    """What a Paginator needs to know of a result it never loads whole: its size."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+
+def _page_number(page) -> int:
+    try:
+        return max(1, int(page))
+    except (TypeError, ValueError):
+        return 1
+
+
+# The matches (a CTE, evaluated once) → every facet's counts and the ids of one page, in one query. Rows:
+# (facet, value, label, year or position on the page, count). Works on PostgreSQL and SQLite alike.
+SUMMARY_SQL = """
+WITH m (id, country, library_type, edition_id, published_at, rank) AS ({matches})
+SELECT 'country', country, '', 0, COUNT(*) FROM m WHERE country <> '' GROUP BY country
+UNION ALL
+SELECT 'type', library_type, '', 0, COUNT(*) FROM m GROUP BY library_type
+UNION ALL
+SELECT 'edition', e.slug, e.title, e.year, COUNT(*) FROM m JOIN {edition} e ON e.id = m.edition_id
+  WHERE e.is_published GROUP BY e.slug, e.title, e.year
+UNION ALL
+SELECT t.kind, t.value, MAX(t.label), 0, COUNT(*) FROM m JOIN {tag} t ON t.practice_id = m.id GROUP BY t.kind, t.value
+UNION ALL
+SELECT 'page', CAST(p.id AS VARCHAR(20)), '', ROW_NUMBER() OVER (ORDER BY {order}), 0
+  FROM (SELECT id, rank, published_at FROM m ORDER BY {order} LIMIT %s OFFSET %s) p
+"""
+RELEVANCE = "rank DESC, published_at DESC, id DESC"
+NEWEST = "published_at DESC, id DESC"
+
+
+def _summary(matches, *, order: str, offset: int) -> tuple[list, list[int]]:
+    """Run SUMMARY_SQL: the facet rows and the page's ids in order."""
+    from django.db import connection
+
+    from occupy.editions.models import Edition
+
+    columns = matches.order_by().values("id", "country", "library_type", "edition_id", "published_at", "rank")
+    try:
+        sql, params = columns.query.sql_with_params()
+    except EmptyResultSet:  # a query with no word to look for (SQLite): nothing matches
+        return [], []
+    summary = SUMMARY_SQL.format(
+        matches=sql, edition=Edition._meta.db_table, tag=PracticeTag._meta.db_table, order=order
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(summary, [*params, PER_PAGE, offset])
+        rows = cursor.fetchall()
+    page = sorted((position, int(value)) for kind, value, _, position, _ in rows if kind == "page")
+    return [row for row in rows if row[0] != "page"], [pk for _, pk in page]
+
+
 def search_practices(*, filters: dict, query: str, sort: str, page: int | str | None) -> SearchResult:
     """One page of matching public practices (with tags and edition), ranked or newest first, and the count of
-    each facet's values among all the matches (one aggregate query per kind of column). Seven queries."""
+    each facet's values among all the matches. The matches are found once, in one query with every facet's
+    counts; then the page's practices and their tags (a page past the end asks once more, for the last page)."""
     matches = narrowed(filters, query)
-    if query and sort != "date":
-        ordered = matches.order_by("-rank", "-published_at", "-id")
-    else:
-        ordered = matches.order_by("-published_at", "-id")
-    ordered = ordered.select_related("edition").prefetch_related("tags")
-    result_page = Paginator(ordered, PER_PAGE).get_page(page)
-    for practice in result_page.object_list:
+    if not query:
+        matches = matches.annotate(rank=Value(0, output_field=IntegerField()))
+    order = RELEVANCE if query and sort != "date" else NEWEST
+    number = _page_number(page)
+    facet_rows, ids = _summary(matches, order=order, offset=(number - 1) * PER_PAGE)
+    total = sum(n for kind, *_, n in facet_rows if kind == "type")  # every practice has one type
+    paginator = Paginator(_Counted(total), PER_PAGE)
+    if number > paginator.num_pages:
+        number = paginator.num_pages
+        _, ids = _summary(matches, order=order, offset=(number - 1) * PER_PAGE)
+    loaded = (
+        Practice.objects.filter(pk__in=ids)
+        .defer("search_title", "search_body", "search_vector")
+        .select_related("edition")
+        .prefetch_related("tags")
+        .in_bulk()
+    )
+    practices = [loaded[pk] for pk in ids if pk in loaded]
+    for practice in practices:
         text = f"{practice.summary}\n{practice.description}" if query else practice.summary
         practice.snippet = search.highlight(text, query)
-    return SearchResult(page=result_page, facets=facet_counts(matches, filters), query=query)
+    result_page = Page(practices, number, paginator)
+    return SearchResult(page=result_page, facets=facets_from(facet_rows, filters), query=query)
 
 
-def facet_counts(matches, filters: dict) -> dict[str, list[FacetValue]]:
-    ids = matches.order_by().values("pk")
-    base = Practice.objects.filter(pk__in=ids).order_by()
+def facets_from(rows, filters: dict) -> dict[str, list[FacetValue]]:
+    """The facets to show, from SUMMARY_SQL's rows: most frequent first (goals by number, editions newest first)."""
 
     def selected(name, value):
         return str(filters.get(name) or "") == str(value)
 
-    facets = {}
-    rows = base.values("country").annotate(n=Count("pk")).exclude(country="")
-    facets["country"] = sorted(
-        (
-            FacetValue(r["country"], countries.name(r["country"]), r["n"], selected("country", r["country"]))
-            for r in rows
-        ),
-        key=lambda f: (-f.count, f.label),
-    )
-    rows = base.values("library_type").annotate(n=Count("pk"))
-    labels = dict(LibraryType.choices)
-    facets["type"] = sorted(
-        (FacetValue(r["library_type"], str(labels.get(r["library_type"], r["library_type"])), r["n"]) for r in rows),
-        key=lambda f: (-f.count, f.label),
-    )
-    for f in facets["type"]:
-        f.selected = selected("type", f.value)
-    rows = (
-        base.filter(edition__isnull=False)
-        .values("edition__slug", "edition__title", "edition__year")
-        .annotate(n=Count("pk"))
-        .order_by("-edition__year")
-    )
-    facets["edition"] = [
-        FacetValue(r["edition__slug"], r["edition__title"], r["n"], selected("edition", r["edition__slug"]))
-        for r in rows
-    ]
-    rows = (
-        PracticeTag.objects.filter(practice__in=ids)
-        .values("kind", "value")
-        .annotate(n=Count("pk"), label=Max("label"))
-        .order_by()
-    )
-    by_kind = {kind: [] for kind in TagKind.values}
-    for r in rows:
-        by_kind[r["kind"]].append(r)
-    for name, kind in TAG_FACETS.items():
-        values = [
-            FacetValue(r["value"], tag_label(kind, r["value"], r["label"]), r["n"], selected(name, r["value"]))
-            for r in by_kind[kind]
-        ]
-        if kind == TagKind.SDG:
+    type_labels = dict(LibraryType.choices)
+    names = {TagKind.SDG: "sdg", TagKind.THEME: "theme", TagKind.AUDIENCE: "audience"}
+    facets = {name: [] for name in FACETS}
+    for kind, value, label, year, n in rows:
+        if kind == "country":
+            facets["country"].append(FacetValue(value, countries.name(value), n, selected("country", value)))
+        elif kind == "type":
+            facets["type"].append(FacetValue(value, str(type_labels.get(value, value)), n, selected("type", value)))
+        elif kind == "edition":
+            facet = FacetValue(value, label, n, selected("edition", value))
+            facet.year = year
+            facets["edition"].append(facet)
+        elif kind in names:
+            name = names[kind]
+            facets[name].append(FacetValue(value, tag_label(kind, value, label), n, selected(name, value)))
+    for name, values in facets.items():
+        if name == "sdg":
             values.sort(key=lambda f: int(f.value))
+        elif name == "edition":
+            values.sort(key=lambda f: -f.year)
         else:
             values.sort(key=lambda f: (-f.count, f.label))
-        facets[name] = values
-    return {name: facets[name] for name in FACETS}
+    return facets
 
 
 def get_public_practice_or_404(slug: str) -> Practice:
