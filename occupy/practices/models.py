@@ -68,6 +68,9 @@ class Practice(models.Model):
     search_title = models.TextField(editable=False, default="")
     search_body = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(null=True, editable=False)
+    # The tags again, as "kind:value" (themes "theme:value:label"), so that a search counts every facet from the
+    # matching rows alone, without joining the tags (services.facet_keys writes it with the tags).
+    facet_keys = models.JSONField(default=list, editable=False)
 
     objects = PracticeQuerySet.as_manager()
 

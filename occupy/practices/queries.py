@@ -11,7 +11,7 @@ from django_countries import countries
 
 from occupy.practices import search
 from occupy.practices.enums import LibraryType, TagKind, tag_label
-from occupy.practices.models import Practice, PracticeTag
+from occupy.practices.models import Practice
 
 PER_PAGE = 20
 SIMILAR = 4
@@ -77,9 +77,10 @@ def _page_number(page) -> int:
 
 
 # The matches (a CTE, evaluated once) → every facet's counts and the ids of one page, in one query. Rows:
-# (facet, value, label, year or position on the page, count). Works on PostgreSQL and SQLite alike.
+# (facet, value, label, year or position on the page, count). The tag facets are counted from each row's facet keys
+# (a JSON array: PostgreSQL and SQLite each have their own way to unnest one).
 SUMMARY_SQL = """
-WITH m (id, country, library_type, edition_id, published_at, rank) AS ({matches})
+WITH m (id, country, library_type, edition_id, published_at, facet_keys, rank) AS ({matches})
 SELECT 'country', country, '', 0, COUNT(*) FROM m WHERE country <> '' GROUP BY country
 UNION ALL
 SELECT 'type', library_type, '', 0, COUNT(*) FROM m GROUP BY library_type
@@ -87,11 +88,15 @@ UNION ALL
 SELECT 'edition', e.slug, e.title, e.year, COUNT(*) FROM m JOIN {edition} e ON e.id = m.edition_id
   WHERE e.is_published GROUP BY e.slug, e.title, e.year
 UNION ALL
-SELECT t.kind, t.value, MAX(t.label), 0, COUNT(*) FROM m JOIN {tag} t ON t.practice_id = m.id GROUP BY t.kind, t.value
+SELECT 'tag', {key}, '', 0, COUNT(*) FROM m, {unnest} GROUP BY {key}
 UNION ALL
 SELECT 'page', CAST(p.id AS VARCHAR(20)), '', ROW_NUMBER() OVER (ORDER BY {order}), 0
   FROM (SELECT id, rank, published_at FROM m ORDER BY {order} LIMIT %s OFFSET %s) p
 """
+UNNEST = {  # vendor → (a table of each row's keys, its column)
+    "postgresql": ("jsonb_array_elements_text(m.facet_keys) AS k(key)", "k.key"),
+    "sqlite": ("json_each(m.facet_keys) AS k", "k.value"),
+}
 RELEVANCE = "rank DESC, published_at DESC, id DESC"
 NEWEST = "published_at DESC, id DESC"
 
@@ -102,14 +107,15 @@ def _summary(matches, *, order: str, offset: int) -> tuple[list, list[int]]:
 
     from occupy.editions.models import Edition
 
-    columns = matches.order_by().values("id", "country", "library_type", "edition_id", "published_at", "rank")
+    columns = matches.order_by().values(
+        "id", "country", "library_type", "edition_id", "published_at", "facet_keys", "rank"
+    )
     try:
         sql, params = columns.query.sql_with_params()
     except EmptyResultSet:  # a query with no word to look for (SQLite): nothing matches
         return [], []
-    summary = SUMMARY_SQL.format(
-        matches=sql, edition=Edition._meta.db_table, tag=PracticeTag._meta.db_table, order=order
-    )
+    unnest, key = UNNEST[connection.vendor]
+    summary = SUMMARY_SQL.format(matches=sql, edition=Edition._meta.db_table, unnest=unnest, key=key, order=order)
     with connection.cursor() as cursor:
         cursor.execute(summary, [*params, PER_PAGE, offset])
         rows = cursor.fetchall()
@@ -156,6 +162,7 @@ def facets_from(rows, filters: dict) -> dict[str, list[FacetValue]]:
     type_labels = dict(LibraryType.choices)
     names = {TagKind.SDG: "sdg", TagKind.THEME: "theme", TagKind.AUDIENCE: "audience"}
     facets = {name: [] for name in FACETS}
+    tags = {}
     for kind, value, label, year, n in rows:
         if kind == "country":
             facets["country"].append(FacetValue(value, countries.name(value), n, selected("country", value)))
@@ -165,9 +172,13 @@ def facets_from(rows, filters: dict) -> dict[str, list[FacetValue]]:
             facet = FacetValue(value, label, n, selected("edition", value))
             facet.year = year
             facets["edition"].append(facet)
-        elif kind in names:
-            name = names[kind]
-            facets[name].append(FacetValue(value, tag_label(kind, value, label), n, selected(name, value)))
+        elif kind == "tag":
+            tag_kind, value, label = (value.split(":", 2) + [""])[:3]
+            if tag_kind in names:
+                tags.setdefault((tag_kind, value), [label, 0])[1] += n  # one theme, however its label is spelt
+    for (tag_kind, value), (label, n) in tags.items():
+        name = names[tag_kind]
+        facets[name].append(FacetValue(value, tag_label(tag_kind, value, label), n, selected(name, value)))
     for name, values in facets.items():
         if name == "sdg":
             values.sort(key=lambda f: int(f.value))

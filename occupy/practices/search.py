@@ -8,8 +8,9 @@ hand. The folded text is stored (`search_title`, `search_body`) by the service t
 
 PostgreSQL: the stored tsvector (`search_vector`, GIN index) is the English-stemmed folded text, the title weighted
 A and the rest B, passed through `unaccent` too (the extension's rules cover letters we might have missed). A query
-goes through `websearch_to_tsquery` (no syntax error is possible, whatever is typed) and results are ranked with
-`ts_rank`, so a title match comes before a body match.
+goes through `websearch_to_tsquery` (no syntax error is possible, whatever is typed; Django's
+SearchQuery(search_type="websearch") would write the same call, but per row: see `tsquery`) and results are ranked
+with `ts_rank`, so a title match comes before a body match.
 
 SQLite (development): every word of the query must appear in the folded text; title matches come first.
 
@@ -21,9 +22,9 @@ is escaped, and only our own <mark> is added.
 import re
 import unicodedata
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, Func, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -77,11 +78,26 @@ def vector_sql(table: str) -> str:
     )
 
 
+class Matches(Func):
+    """`vector @@ tsquery`, a condition a queryset can be filtered by."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+def tsquery(query: str) -> RawSQL:
+    """The query as PostgreSQL searches it: folded, through `unaccent`, parsed by websearch_to_tsquery (which accepts
+    any text). A scalar subquery, so that PostgreSQL computes it once per search, not once per row (`unaccent` is
+    only STABLE: a plain call would be repeated for every row and keep the planner from the GIN index)."""
+    return RawSQL(f"(SELECT websearch_to_tsquery('{CONFIG}'::regconfig, unaccent(%s)))", (fold(query),))
+
+
 def match(queryset, query: str):
     """`queryset` narrowed to what matches `query` (already cleaned), annotated with `rank` (higher first)."""
     if is_postgres():
-        tsquery = SearchQuery(Func(Value(fold(query)), function="unaccent"), config=CONFIG, search_type="websearch")
-        return queryset.filter(search_vector=tsquery).annotate(rank=SearchRank(F("search_vector"), tsquery))
+        rank = Func(F("search_vector"), tsquery(query), function="ts_rank", output_field=FloatField())
+        return queryset.filter(Matches(F("search_vector"), tsquery(query))).annotate(rank=rank)
     words = words_of(query)[:MAX_WORDS]
     if not words:
         return queryset.none().annotate(rank=Value(0, output_field=IntegerField()))

@@ -43,13 +43,19 @@ def _search_columns(practice: Practice, tags: list[PracticeTag]) -> tuple[str, s
     return search.fold(practice.title), search.fold("\n".join(part for part in body if part))
 
 
+def facet_keys(tags: list[PracticeTag]) -> list[str]:
+    return [f"{tag.kind}:{tag.value}:{tag.label}" if tag.label else f"{tag.kind}:{tag.value}" for tag in tags]
+
+
 def reindex(practice_ids: list[int]) -> None:
-    """Recompute the search columns of these practices from their saved text and tags (bulk: a few queries for any
-    number). Call after writing practices without `save_practice` (bulk creation)."""
+    """Recompute the search columns and facet keys of these practices from their saved text and tags (bulk: a few
+    queries for any number). Call after writing practices without `save_practice` (bulk creation)."""
     practices = list(Practice.objects.filter(pk__in=practice_ids).prefetch_related("tags"))
     for practice in practices:
-        practice.search_title, practice.search_body = _search_columns(practice, list(practice.tags.all()))
-    Practice.objects.bulk_update(practices, ["search_title", "search_body"], batch_size=500)
+        tags = list(practice.tags.all())
+        practice.search_title, practice.search_body = _search_columns(practice, tags)
+        practice.facet_keys = facet_keys(tags)
+    Practice.objects.bulk_update(practices, ["search_title", "search_body", "facet_keys"], batch_size=500)
     if search.is_postgres() and practices:
         with connection.cursor() as cursor:
             cursor.execute(search.vector_sql(Practice._meta.db_table), [[p.pk for p in practices]])
@@ -83,6 +89,7 @@ def save_practice(
         practice.published_at = timezone.now()
     tags = _tags(practice, audiences=audiences, sdgs=sdgs, themes=themes)
     practice.search_title, practice.search_body = _search_columns(practice, tags)
+    practice.facet_keys = facet_keys(tags)
     practice.save()
     practice.tags.all().delete()
     PracticeTag.objects.bulk_create(tags)
