@@ -69,10 +69,14 @@ class _Counted:
         return self.total
 
 
+# No search has this many pages; a larger number (a typo, a probe) is read as the last page.
+MAX_PAGE = 100_000
+
+
 def _page_number(page) -> int:
     try:
-        return max(1, int(page))
-    except (TypeError, ValueError):
+        return min(max(1, int(page)), MAX_PAGE)
+    except (TypeError, ValueError, OverflowError):
         return 1
 
 

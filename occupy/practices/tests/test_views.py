@@ -66,6 +66,8 @@ def test_results_are_paginated_with_shareable_page_links(client):
     # A page that does not exist shows the last one; a page that is not a number, the first.
     assert page(client, "/practices/?audience=children&page=99").count('class="card practice-card"') == 5
     assert page(client, "/practices/?audience=children&page=x").count('class="card practice-card"') == PER_PAGE
+    huge = page(client, "/practices/?audience=children&page=99999999999999999999999999")
+    assert huge.count('class="card practice-card"') == 5
 
 
 def test_sort_by_date_puts_the_newest_first(client):
