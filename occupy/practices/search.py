@@ -134,10 +134,11 @@ def highlight(text: str, query: str, *, words: int = SNIPPET_WORDS) -> SafeStrin
     tokens = re.split(r"(\w+)", text or "")
     # tokens alternate: separator, word, separator, word, …, separator
     word_positions = list(range(1, len(tokens), 2))
-    hits = {i for i in word_positions if terms and _matches(fold(tokens[i]), terms)}
-    first = word_positions.index(min(hits)) if hits else 0
-    start = max(0, first - words // 4)
+    # Fold words only up to the first match, then within the excerpt: a long text costs no more than a short one.
+    first = next((k for k, i in enumerate(word_positions) if terms and _matches(fold(tokens[i]), terms)), None)
+    start = max(0, (first or 0) - words // 4)
     chosen = word_positions[start : start + words]
+    hits = {i for i in chosen if first is not None and _matches(fold(tokens[i]), terms)}
     if not chosen:
         return mark_safe(escape(text or ""))  # noqa: S308 (escaped)
     # From the text's start when the excerpt begins with its first word; to its end when it ends with its last.
