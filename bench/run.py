@@ -6,7 +6,8 @@ cache), serves the site with gunicorn (2 workers, production settings, Redis as 
 only, drives each page with wrk at 16 and 64 connections for a bounded time, and prints a table. Then runs
 bench/registration.py if it exists, with the server still up and its address in BENCH_URL. gunicorn is stopped
 in all cases. Then bench/cache.py (cache misses, an edit storm, compression, nginx). Then bench/organise.py:
-the review ranking and the schedule editor at 500 submissions.
+the review ranking and the schedule editor at 500 submissions, and bench/practices.py: the good-practice
+library's search at 10,000 practices (in-process latency, and the search page over HTTP).
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/occupy_bench),
 BENCH_REDIS_URL (redis://127.0.0.1:6379/1), BENCH_SECONDS (10 per run), BENCH_PROGRAMME_SIZE (400).
@@ -190,6 +191,12 @@ def main() -> int:
         step("organiser pages at 500 submissions (bench/organise.py)")
         done = subprocess.run(
             [PYTHON, str(ROOT / "bench" / "organise.py")], cwd=ROOT, env={**env, "BENCH_URL": base}, check=False
+        )
+        status = status or done.returncode
+        print()
+        step("the good-practice library's search at 10,000 practices (bench/practices.py)")
+        done = subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "practices.py")], cwd=ROOT, env={**env, "BENCH_URL": base}, check=False
         )
         status = status or done.returncode
         if int(os.environ.get("BENCH_MIXED_SECONDS", "60")) > 0:

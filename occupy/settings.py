@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "occupy.live",
     "occupy.demo",
     "occupy.outreach",
+    "occupy.practices",
     "occupy.organise",
 ]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("occupy.web.urls")),
     path("", include("occupy.content.urls")),
+    path("", include("occupy.practices.urls")),
     path("", include("occupy.people.urls")),
     path("", include("occupy.organise.urls")),
     path("", include("occupy.live.urls")),

@@ -20,6 +20,9 @@ READ_FEEDBACK = "live.read_feedback"
 SEND_ANNOUNCEMENT = "outreach.send_announcement"
 MANAGE_SURVEY = "outreach.manage_survey"
 VIEW_DASHBOARD = "outreach.view_dashboard"
+# Site-wide only (a superuser, or given to an account or group in the admin): the good-practice library spans
+# every edition, so no edition's role grants it.
+MODERATE_PRACTICES = "practices.moderate_practice"
 
 GRANTS = {
     Role.ORGANISER: frozenset(

@@ -14,6 +14,7 @@ from occupy.organise.views import (
     editions,
     home,
     live,
+    practices,
     registrations,
     review,
     roles,
@@ -26,6 +27,11 @@ urlpatterns = [
     path("organise/", home.home, name="home"),
     # Editions: a new one (a draft), its settings, publishing it.
     path("organise/new/", editions.new_edition, name="edition-new"),
+    # The good-practice library (every edition's): proposals, edits, an edition's sessions taken in.
+    path("organise/practices/", practices.practices, name="practices"),
+    path("organise/practices/from-edition/", practices.practices_from_edition, name="practices-from-edition"),
+    path("organise/practices/<int:practice>/", practices.practice_edit, name="practice-edit"),
+    path("organise/practices/<int:practice>/decide/", practices.practice_decide, name="practice-decide"),
     path("organise/<slug:edition>/settings/", editions.edition_settings, name="edition-settings"),
     path("organise/<slug:edition>/publish/", editions.publish, name="edition-publish"),
     # Who may do what for an edition.

@@ -14,7 +14,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from occupy.web.pagecache import EDITIONS_SCOPE, NEWS_SCOPE, bump_scopes, bump_version, edition_scope
 
-PUBLIC_CONTENT_APPS = ("editions", "people", "content", "programme")
+PUBLIC_CONTENT_APPS = ("editions", "people", "content", "programme", "practices")
 # Public models of apps that are otherwise private (submissions are not public content).
 PUBLIC_CONTENT_MODELS = ("cfp.Call", "live.SessionStream")  # a recording made public shows on its session page
 NEWS_MODELS = ("content.NewsPost",)

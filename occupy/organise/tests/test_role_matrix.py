@@ -37,6 +37,8 @@ from occupy.editions.roles import GRANTS
 from occupy.editions.services import grant_role
 from occupy.editions.tests.factories import EditionFactory, RoomFactory
 from occupy.outreach.models import Announcement
+from occupy.practices.models import Practice
+from occupy.practices.services import propose_practice
 from occupy.programme.tests.factories import SessionFactory
 from occupy.registration.models import AttendanceMode, BadgeBatch, BadgeBatchStatus
 from occupy.registration.tests.factories import RegistrationFactory
@@ -92,6 +94,12 @@ class World:
         ReviewAssignment.objects.create(submission=self.submission, reviewer=self.accounts["reviewer"])
         # A draft announcement (to the confirmed participants), for the announcement pages.
         self.announcement = Announcement.objects.create(edition=self.edition, subject="Doors open", body="At nine.")
+        # A librarian's proposal for the good-practice library.
+        self.practice = propose_practice(
+            practice=Practice(
+                title="A proposed practice", summary="To moderate.", organisation="A library", country="RO"
+            )
+        )
 
 
 # Actor → the account it signs in with (None: no account), and the role it holds in the edition, if any.
@@ -121,6 +129,7 @@ URL_KWARGS = {
     "batch": lambda world: world.batch.pk,
     "code": lambda world: world.submission.code,
     "announcement": lambda world: world.announcement.pk,
+    "practice": lambda world: world.practice.pk,
 }
 
 # POST-only URL name → a body that succeeds.
@@ -135,6 +144,8 @@ POST_DATA = {
         "start": "10:00",
     },
     "organise:schedule-unschedule": lambda world: {"session": world.session.pk},
+    "organise:practice-decide": lambda world: {"status": "approved"},
+    "organise:practices-from-edition": lambda world: {"edition": world.edition.slug},
 }
 
 # (URL name, actor) → the status code that actor gets instead of what the table says (object-level rules).
@@ -237,8 +248,15 @@ def test_role_matrix(world, name, actor):
         assert "Ana Popescu" not in body and "ana.secret" not in body, (name, actor)
 
 
-# URL name → a site-wide permission no role grants: starting an edition comes before any role in it exists.
-SITE_WIDE = {"organise:edition-new": "editions.add_edition"}
+# URL name → a site-wide permission no role grants: starting an edition comes before any role in it exists, and
+# the good-practice library spans every edition.
+SITE_WIDE = {
+    "organise:edition-new": "editions.add_edition",
+    "organise:practices": "practices.moderate_practice",
+    "organise:practices-from-edition": "practices.moderate_practice",
+    "organise:practice-edit": "practices.moderate_practice",
+    "organise:practice-decide": "practices.moderate_practice",
+}
 
 
 def test_every_organiser_url_requires_a_permission_a_role_grants(world):

@@ -2,7 +2,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
 from occupy.editions.queries import editions_for_organisers
-from occupy.editions.roles import remember_every_role
+from occupy.editions.roles import MODERATE_PRACTICES, remember_every_role
 from occupy.organise.links import has_a_role, pages_for
 from occupy.organise.permissions import may
 from occupy.organise.views.editions import ADD_EDITION
@@ -26,5 +26,6 @@ def home(request):
         "any_edition": bool(rows),
         "show_workspace_link": True,
         "may_add_edition": may(request.user, ADD_EDITION),
+        "may_moderate_practices": may(request.user, MODERATE_PRACTICES),
     }
     return render(request, "organise/home.html", context)

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count, Q
 
+from occupy.demo.practices import load_sample_practices, load_true_practices
 from occupy.demo.sample import grow_programme, load_sample
 from occupy.demo.seed import load_seed
 from occupy.editions.models import Edition
@@ -35,12 +36,14 @@ class Command(BaseCommand):
             raise CommandError("--programme-size grows the sample edition: add --sample.")
         with transaction.atomic():
             editions = list(load_seed().values())
+            load_true_practices()
             added = 0
             if sample:
                 sample_edition = load_sample()
                 editions.append(sample_edition)
                 if programme_size:
                     added = grow_programme(sample_edition, sessions=programme_size)
+                load_sample_practices(sample_edition)
             # The bulk writes send no signals: invalidate cached pages once, for everything.
             bump_version()
         for edition in Edition.objects.filter(pk__in=[e.pk for e in editions]).order_by("year"):
