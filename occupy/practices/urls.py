@@ -13,7 +13,7 @@ urlpatterns = [
     path("practices/practices.json", views.export_json, name="json"),
     path("practices/propose/", views.propose, name="propose"),
     path("practices/propose/thanks/", views.proposed, name="proposed"),
-    path("practices/countries/<str:code>/", views.country, name="country"),
+    path("practices/countries/<str:country>/", views.country, name="country"),
     path("practices/sdg/<int:number>/", views.goal, name="sdg"),
     path("practices/<slug:slug>/", views.detail, name="detail"),
 ]

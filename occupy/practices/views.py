@@ -45,8 +45,8 @@ def search(request):
 
 @require_safe
 @cached_page(params=tuple(p for p in SEARCH_PARAMS if p != "country"))
-def country(request, code):
-    code = code.upper()
+def country(request, country):
+    code = country.upper()
     if code not in dict(countries):
         raise Http404
     name = countries.name(code)

@@ -82,6 +82,11 @@ NOT_WALKED = {
     "organise:announcement": "an organiser's announcement: its e-mail says sample (outreach test_sending)",
     "organise:announcement-send": "POST only: it redirects to the announcement's page",
     "organise:announcement-progress": "two numbers for the announcement page's progress bar",
+    "practices:detail": "the library spans editions: a sample practice's page says so (practices test_views)",
+    "practices:country": "the library spans editions: sample practices say so in its lists (practices test_views)",
+    "practices:sdg": "the library spans editions: sample practices say so in its lists (practices test_views)",
+    "organise:practice-edit": "a practice of the library, which spans editions (organise test_practices)",
+    "organise:practice-decide": "POST only: it redirects to the practices' list",
     "outreach:unsubscribe": "an announcement's recipient's link, not a page of an edition (outreach tests)",
 }
 
