@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, JSONField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django_countries import countries
 
@@ -82,7 +83,8 @@ def _page_number(page) -> int:
 
 # The matches (a CTE, evaluated once) → every facet's counts and the ids of one page, in one query. Rows:
 # (facet, value, label, year or position on the page, count). The tag facets are counted from each row's facet keys
-# (a JSON array: PostgreSQL and SQLite each have their own way to unnest one).
+# (on PostgreSQL the same keys as a text array, `facet_array`, written by search.vector_sql: unnesting ten thousand
+# of those is about twice as fast as the JSON; SQLite unnests the JSON array).
 SUMMARY_SQL = """
 WITH m (id, country, library_type, edition_id, published_at, facet_keys, rank) AS ({matches})
 SELECT 'country', country, '', 0, COUNT(*) FROM m WHERE country <> '' GROUP BY country
@@ -98,7 +100,7 @@ SELECT 'page', CAST(p.id AS VARCHAR(20)), '', ROW_NUMBER() OVER (ORDER BY {order
   FROM (SELECT id, rank, published_at FROM m ORDER BY {order} LIMIT %s OFFSET %s) p
 """
 UNNEST = {  # vendor → (a table of each row's keys, its column)
-    "postgresql": ("jsonb_array_elements_text(m.facet_keys) AS k(key)", "k.key"),
+    "postgresql": ("unnest(m.facet_keys) AS k(key)", "k.key"),
     "sqlite": ("json_each(m.facet_keys) AS k", "k.value"),
 }
 RELEVANCE = "rank DESC, published_at DESC, id DESC"
@@ -111,8 +113,14 @@ def _summary(matches, *, order: str, offset: int) -> tuple[list, list[int]]:
 
     from occupy.editions.models import Edition
 
-    columns = matches.order_by().values(
-        "id", "country", "library_type", "edition_id", "published_at", "facet_keys", "rank"
+    if connection.vendor == "postgresql":  # the column the model does not know (see search.vector_sql)
+        facets = RawSQL(f'"{Practice._meta.db_table}"."facet_array"', (), output_field=JSONField())
+    else:
+        facets = F("facet_keys")
+    columns = (
+        matches.order_by()
+        .annotate(facets=facets)
+        .values("id", "country", "library_type", "edition_id", "published_at", "facets", "rank")
     )
     try:
         sql, params = columns.query.sql_with_params()

@@ -10,7 +10,9 @@ PostgreSQL: the stored tsvector (`search_vector`, GIN index) is the English-stem
 A and the rest B, passed through `unaccent` too (the extension's rules cover letters we might have missed). A query
 goes through `websearch_to_tsquery` (no syntax error is possible, whatever is typed; Django's
 SearchQuery(search_type="websearch") would write the same call, but per row: see `tsquery`) and results are ranked
-with `ts_rank`, so a title match comes before a body match.
+with `ts_rank`, so a title match comes before a body match. A broad query matches every practice, and each match is
+ranked: the tsvector is stored in the row (STORAGE MAIN, migration 0004), not in the TOAST table, so reading ten
+thousand of them is a scan of the table, not ten thousand look-ups of out-of-line chunks (3 to 4 times faster).
 
 SQLite (development): every word of the query must appear in the folded text; title matches come first.
 
@@ -69,11 +71,14 @@ def is_postgres() -> bool:
 
 
 def vector_sql(table: str) -> str:
-    """The UPDATE that computes the tsvector of the rows whose ids are given (one parameter: a list)."""
+    """The UPDATE that computes the tsvector of the rows whose ids are given (one parameter: a list), and their
+    `facet_array`: the facet keys again as a PostgreSQL text array (a column of PostgreSQL's only, added by
+    migration 0004 and absent from the model), which a search unnests several times faster than the JSON."""
     return (
         f"UPDATE {table} SET search_vector = "
         f"setweight(to_tsvector('{CONFIG}', unaccent(search_title)), 'A') || "
-        f"setweight(to_tsvector('{CONFIG}', unaccent(search_body)), 'B') "
+        f"setweight(to_tsvector('{CONFIG}', unaccent(search_body)), 'B'), "
+        "facet_array = ARRAY(SELECT jsonb_array_elements_text(facet_keys)) "
         "WHERE id = ANY(%s)"
     )
 
