@@ -21,6 +21,7 @@ folded query with unfolded text and miss "publică", or show the folded text wit
 is escaped, and only our own <mark> is added.
 """
 
+import html
 import re
 import unicodedata
 
@@ -53,7 +54,10 @@ def clean_query(text: str) -> str:
 def fold(text: str) -> str:
     """Lower case, without diacritics: "Biblioteca Publică, Chișinău / Chişinău" → "biblioteca publica, chisinau /
     chisinau"."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    text = text or ""
+    if text.isascii():  # most words of most texts: nothing to decompose (and casefold is lower for ASCII)
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_EXTRA)
 
 
@@ -151,7 +155,7 @@ def highlight(text: str, query: str, *, words: int = SNIPPET_WORDS) -> SafeStrin
     end = len(tokens) if chosen[-1] == word_positions[-1] else chosen[-1] + 1
     pieces = ["…" if start > 0 else ""]
     for i in range(begin, end):
-        piece = escape(tokens[i])
+        piece = html.escape(tokens[i])  # what django's escape does, without its lazy-string wrapper per token
         pieces.append(f"<mark>{piece}</mark>" if i in hits else piece)
     if end < len(tokens):
         pieces.append("…")
