@@ -2,9 +2,10 @@
 
 Builds 10,000 approved practices (slugs bench-practice-*, replaced on each run; marked sample: invented) with
 realistic words, some Romanian with diacritics, over 8 countries, 17 goals, 12 themes and 6 audiences. Then:
-- in-process latency of the search (count, page, snippets and the four facet aggregates, as the page runs them)
-  for realistic queries: single words, phrases, and with facets: p50 and p95 per kind and overall; target p95 under
-  50 ms;
+- in-process latency of the search (count, page, snippets and the facet counts, as the page runs them) for
+  realistic queries: single words, phrases, and with facets: p50 and p95 per kind and overall, first as never asked
+  before (the search cache off) then as asked again (cached facets and first pages); target p95 under 50 ms for the
+  first;
 - the search page over HTTP with wrk at 16 connections, each request a search picked at random from many
   different ones (400 of them, so most miss the page cache): requests/s, p50, p99.
 Exit status 1 when a request failed or the p95 target is missed.
@@ -32,6 +33,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
 from bench import wrk  # noqa: E402
@@ -196,9 +198,11 @@ def build() -> None:
 
 
 def vacuum() -> None:
-    """What autovacuum would do to a library built over years: the bulk writes leave dead row versions behind."""
+    """The table as a library built over years has it: the bulk build writes each row three times at once (insert,
+    search columns, tsvector), which no library does; autovacuum would let later writes reuse that space, here it
+    is given back at once (VACUUM FULL), and the planner's statistics made (ANALYZE)."""
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE practices_practice")
+        cursor.execute("VACUUM FULL ANALYZE practices_practice")
         cursor.execute("VACUUM ANALYZE practices_practicetag")
 
 
@@ -214,19 +218,34 @@ def p(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
 
 
+def row(name: str, timings: list[float]) -> None:
+    print(f"{name:<16} {len(timings):>8} {p(timings, 50):>8.1f} {p(timings, 95):>8.1f} {max(timings):>8.1f}")
+
+
 def in_process() -> bool:
-    every = []
-    print(f"{'queries':<8} {'searches':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for kind, queries in QUERIES.items():
-        for params in queries:  # warm the plans and the buffers
-            search_once(params)
-        timings = [search_once(params) for _ in range(REPEAT) for params in queries]
-        every += timings
-        print(f"{kind:<8} {len(timings):>8} {p(timings, 50):>8.1f} {p(timings, 95):>8.1f} {max(timings):>8.1f}")
-    p95 = p(every, 95)
-    print(f"{'all':<8} {len(every):>8} {p(every, 50):>8.1f} {p95:>8.1f} {max(every):>8.1f}")
+    """Each search first as nobody asked it before (the search cache off: every search finds, ranks and counts its
+    matches in the database), then as asked again (another page, another address: the search cache on). The
+    target holds for the first: a search seen before is only faster."""
+    every = {}
+    print(f"{'queries':<16} {'searches':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for cached in (False, True):
+        settings.PAGE_CACHE = cached
+        label = "cached" if cached else "first"
+        every[cached] = []
+        for kind, queries in QUERIES.items():
+            for params in queries:  # warm the plans and the buffers (and, for the second round, the cache)
+                search_once(params)
+            timings = [search_once(params) for _ in range(REPEAT) for params in queries]
+            every[cached] += timings
+            row(f"{kind} {label}", timings)
+        row(f"all {label}", every[cached])
+    settings.PAGE_CACHE = True
+    p95 = p(every[False], 95)
     met = p95 < TARGET_P95_MS
-    print(f"target search p95 < {TARGET_P95_MS} ms at {PRACTICES} practices: {p95:.1f} ({'met' if met else 'MISSED'})")
+    print(
+        f"target search p95 < {TARGET_P95_MS} ms at {PRACTICES} practices (first searches, no cache): {p95:.1f} "
+        f"({'met' if met else 'MISSED'})"
+    )
     return met
 
 

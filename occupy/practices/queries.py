@@ -1,17 +1,23 @@
 """The library's reads: the search with its facets, one practice, similar practices, the open-data rows and the
 feed. Each declares what it loads; the search page's number of queries is fixed whatever the library's size."""
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, JSONField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django_countries import countries
 
 from occupy.practices import search
 from occupy.practices.enums import LibraryType, TagKind, tag_label
 from occupy.practices.models import Practice
+from occupy.web.cacheguard import cache_get, cache_set
+from occupy.web.pagecache import SITE_WIDE_SCOPES, scope_versions
 
 PER_PAGE = 20
 SIMILAR = 4
@@ -82,7 +88,8 @@ def _page_number(page) -> int:
 
 # The matches (a CTE, evaluated once) → every facet's counts and the ids of one page, in one query. Rows:
 # (facet, value, label, year or position on the page, count). The tag facets are counted from each row's facet keys
-# (a JSON array: PostgreSQL and SQLite each have their own way to unnest one).
+# (on PostgreSQL the same keys as a text array, `facet_array`, written by search.vector_sql: unnesting ten thousand
+# of those is about twice as fast as the JSON; SQLite unnests the JSON array).
 SUMMARY_SQL = """
 WITH m (id, country, library_type, edition_id, published_at, facet_keys, rank) AS ({matches})
 SELECT 'country', country, '', 0, COUNT(*) FROM m WHERE country <> '' GROUP BY country
@@ -98,21 +105,44 @@ SELECT 'page', CAST(p.id AS VARCHAR(20)), '', ROW_NUMBER() OVER (ORDER BY {order
   FROM (SELECT id, rank, published_at FROM m ORDER BY {order} LIMIT %s OFFSET %s) p
 """
 UNNEST = {  # vendor → (a table of each row's keys, its column)
-    "postgresql": ("jsonb_array_elements_text(m.facet_keys) AS k(key)", "k.key"),
+    "postgresql": ("unnest(m.facet_keys) AS k(key)", "k.key"),
     "sqlite": ("json_each(m.facet_keys) AS k", "k.value"),
 }
 RELEVANCE = "rank DESC, published_at DESC, id DESC"
 NEWEST = "published_at DESC, id DESC"
 
 
-def _summary(matches, *, order: str, offset: int) -> tuple[list, list[int]]:
-    """Run SUMMARY_SQL: the facet rows and the page's ids in order."""
+# The facet rows and the ids of the first CACHED_IDS matches of a search (its first ten pages) are kept in the cache,
+# keyed by the content versions the search page is keyed by (occupy/web/pagecache.py: a practice or an edition saved
+# makes new keys), so that the same search again, at another page or through another address (a country's page, a
+# spelling with other accents or capitals), costs one small query instead of finding, ranking and counting every
+# match again. A page further on asks the database. The cache only accelerates: unreachable, every search asks the
+# database (cacheguard). Off with the page cache (settings.PAGE_CACHE, as bench/cache.py measures renders).
+CACHED_IDS = 10 * PER_PAGE
+CACHE_SECONDS = 600
+
+
+def _summary_key(filters: dict, query: str, order: str) -> str:
+    """The cache key of a search: what its results depend on (the folded query, the facets, the order)."""
+    asked = [search.fold(query), order, sorted((k, str(v)) for k, v in filters.items() if v)]
+    digest = hashlib.sha256(json.dumps(asked).encode()).hexdigest()[:32]
+    return f"practices:search:{scope_versions(SITE_WIDE_SCOPES)}:{digest}"
+
+
+def _summary(matches, *, order: str, offset: int, limit: int = PER_PAGE) -> tuple[list, list[int]]:
+    """Run SUMMARY_SQL: the facet rows and the ids of `limit` matches from `offset`, in order."""
     from django.db import connection
 
     from occupy.editions.models import Edition
 
-    columns = matches.order_by().values(
-        "id", "country", "library_type", "edition_id", "published_at", "facet_keys", "rank"
+    if connection.vendor == "postgresql":  # the column the model does not know (see search.vector_sql)
+        facets = RawSQL(f'"{Practice._meta.db_table}"."facet_array"', (), output_field=JSONField())
+    else:
+        facets = F("facet_keys")
+    columns = (
+        matches.order_by()
+        .annotate(facets=facets)
+        .values("id", "country", "library_type", "edition_id", "published_at", "facets", "rank")
     )
     try:
         sql, params = columns.query.sql_with_params()
@@ -121,7 +151,7 @@ def _summary(matches, *, order: str, offset: int) -> tuple[list, list[int]]:
     unnest, key = UNNEST[connection.vendor]
     summary = SUMMARY_SQL.format(matches=sql, edition=Edition._meta.db_table, unnest=unnest, key=key, order=order)
     with connection.cursor() as cursor:
-        cursor.execute(summary, [*params, PER_PAGE, offset])
+        cursor.execute(summary, [*params, limit, offset])
         rows = cursor.fetchall()
     page = sorted((position, int(value)) for kind, value, _, position, _ in rows if kind == "page")
     return [row for row in rows if row[0] != "page"], [pk for _, pk in page]
@@ -129,19 +159,33 @@ def _summary(matches, *, order: str, offset: int) -> tuple[list, list[int]]:
 
 def search_practices(*, filters: dict, query: str, sort: str, page: int | str | None) -> SearchResult:
     """One page of matching public practices (with tags and edition), ranked or newest first, and the count of
-    each facet's values among all the matches. The matches are found once, in one query with every facet's
-    counts; then the page's practices and their tags (a page past the end asks once more, for the last page)."""
+    each facet's values among all the matches. The content versions (the cache key); the matches are found once, in
+    one query with every facet's counts (none when the search is in the cache); then the page's practices and their
+    tags (a page past the end beyond the cached first pages asks once more, for the last page)."""
     matches = narrowed(filters, query)
     if not query:
         matches = matches.annotate(rank=Value(0, output_field=IntegerField()))
     order = RELEVANCE if query and sort != "date" else NEWEST
     number = _page_number(page)
-    facet_rows, ids = _summary(matches, order=order, offset=(number - 1) * PER_PAGE)
+    offset = (number - 1) * PER_PAGE
+    key = _summary_key(filters, query, order) if settings.PAGE_CACHE else None
+    cached = cache_get(key) if key else None  # (facet rows, ids of the first CACHED_IDS matches)
+    if cached is None and key and offset + PER_PAGE <= CACHED_IDS:
+        cached = _summary(matches, order=order, offset=0, limit=CACHED_IDS)
+        cache_set(key, cached, CACHE_SECONDS)
+    if cached is not None:
+        facet_rows, ids = cached[0], cached[1][offset : offset + PER_PAGE]
+    else:  # no cache, or a page beyond the first ten
+        facet_rows, ids = _summary(matches, order=order, offset=offset)
     total = sum(n for kind, *_, n in facet_rows if kind == "type")  # every practice has one type
     paginator = Paginator(_Counted(total), PER_PAGE)
     if number > paginator.num_pages:
         number = paginator.num_pages
-        _, ids = _summary(matches, order=order, offset=(number - 1) * PER_PAGE)
+        offset = (number - 1) * PER_PAGE
+        if cached is not None and offset + PER_PAGE <= CACHED_IDS:
+            ids = cached[1][offset : offset + PER_PAGE]
+        else:
+            _, ids = _summary(matches, order=order, offset=offset)
     loaded = (
         Practice.objects.filter(pk__in=ids)
         .defer("search_title", "search_body", "search_vector")

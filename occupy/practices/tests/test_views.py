@@ -257,11 +257,29 @@ def test_the_search_page_queries_are_fixed_whatever_the_size(client, django_asse
         "/practices/?theme=theme-3&page=2",
         "/practices/?q=reading&sort=date",
     ]:
-        # The content version, the editions of the menu, the matches with every facet's counts and the page's ids,
-        # the page's practices, their tags; a page past the end asks once more for the last page.
+        # The content version, the editions of the menu, the versions again (the search's cache key), the matches
+        # with every facet's counts and the page's ids, the page's practices, their tags.
         with django_assert_max_num_queries(6):
             response = client.get(url)
         assert response.status_code == 200
+    # A page past the end, beyond the first pages the search cache keeps, asks once more for the last page.
+    with django_assert_max_num_queries(7):
+        assert client.get("/practices/?q=library&page=999").status_code == 200
+    # The same search at another page: its facets and first pages' ids come from the cache, without an aggregate.
+    with django_assert_max_num_queries(5):
+        assert client.get("/practices/?q=club+children&country=RO&sdg=4&page=2").status_code == 200
+
+
+def test_a_search_seen_before_shows_a_practice_approved_since(client, library):
+    from occupy.practices import services
+
+    assert "Story time" not in page(client, "/practices/?q=library&page=2")
+    assert "Story time" not in page(client, "/practices/?q=library")
+    proposed = make_practice(title="Story time in the library", status=Status.PROPOSED)
+    assert "Story time" not in page(client, "/practices/?q=library")
+    services.decide(practice=proposed, status=Status.APPROVED)
+    assert "Story time in the library" in page(client, "/practices/?q=library")
+    assert "Story time in the library" in page(client, "/practices/?q=library&page=1&country=RO")
 
 
 @pytest.mark.parametrize("size", [10, 60])
