@@ -13,6 +13,7 @@ from occupy.demo import seed
 from occupy.editions.models import Edition, EditionMode, Room, SessionFormat, Theme
 from occupy.editions.tests.test_figures import figures_of
 from occupy.people.models import Person
+from occupy.practices.models import Practice
 from occupy.programme.models import Guest, Material, Session, SessionSpeaker
 from occupy.registration.models import Registration
 from occupy.web.models import ContentVersion
@@ -30,6 +31,7 @@ def quietly(*args, **options):
 
 
 def delete_demo():
+    Practice.objects.all().delete()  # the organiser's projects are practices of no edition
     Registration.objects.all().delete()
     Session.objects.all().delete()  # before the editions: a session protects its format
     Edition.objects.all().delete()
