@@ -21,7 +21,7 @@ from occupy.programme.exports.identity import (
     room_guid,
     room_label,
     session_guid,
-    session_path,
+    session_path_pattern,
 )
 from occupy.programme.exports.timing import hours_minutes, session_end
 from occupy.programme.models import MaterialKind
@@ -50,7 +50,7 @@ def _references(session):
     return links, attachments
 
 
-def _event(session, start, tz):
+def _event(session, start, tz, room_name, url_pattern):
     end = session_end(session).astimezone(tz)
     abstract, description = _abstract_and_description(session.abstract)
     links, attachments = _references(session)
@@ -61,9 +61,9 @@ def _event(session, start, tz):
         "start": f"{start.hour:02d}:{start.minute:02d}",
         "end": end.isoformat(),
         "duration": hours_minutes(end - start),
-        "room": room_label(session),
+        "room": room_name,
         "slug": event_slug(session),
-        "url": absolute_url(session_path(session)),
+        "url": url_pattern.format(edition=session.edition.slug, slug=session.slug),
         "title": session.title,
         "subtitle": "",
         "track": session.theme.title if session.theme_id else None,
@@ -126,12 +126,13 @@ def build_schedule(edition, sessions, *, version: int = 0) -> dict:
     tz = edition.tz
     by_date = defaultdict(dict)  # date -> room name -> events, in room order
     rooms = {}
+    url_pattern = absolute_url(session_path_pattern())
     for session in sorted(sessions, key=lambda s: (_room_order(s), s.starts_at, s.title, s.pk)):
         name = room_label(session)
         if name not in rooms:
             rooms[name] = _room(edition, session, name)
         start = session.starts_at.astimezone(tz)
-        by_date[start.date()].setdefault(name, []).append(_event(session, start, tz))
+        by_date[start.date()].setdefault(name, []).append(_event(session, start, tz, name, url_pattern))
     for room_events in (events for day in by_date.values() for events in day.values()):
         room_events.sort(key=lambda event: (event["date"], event["title"], event["id"]))
     first = min([edition.start_date, *by_date])

@@ -31,10 +31,15 @@ def _session_path_pattern(script_prefix: str) -> str:
     return path.replace("edition-mark", "{edition}").replace("slug-mark", "{slug}")
 
 
+def session_path_pattern() -> str:
+    """A session's path with `{edition}` and `{slug}` to fill in (format), reversed once per script prefix."""
+    return _session_path_pattern(get_script_prefix())
+
+
 def session_path(session) -> str:
     """session.get_absolute_url() from one reversed pattern: an export of 400 sessions spent a tenth of its
     time in reverse()."""
-    return _session_path_pattern(get_script_prefix()).format(edition=session.edition.slug, slug=session.slug)
+    return session_path_pattern().format(edition=session.edition.slug, slug=session.slug)
 
 
 def session_uid(session) -> str:
