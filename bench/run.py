@@ -199,6 +199,10 @@ def main() -> int:
             [PYTHON, str(ROOT / "bench" / "practices.py")], cwd=ROOT, env={**env, "BENCH_URL": base}, check=False
         )
         status = status or done.returncode
+        print()
+        step("load spread over the workers: one shared socket against --reuse-port (bench/spread.py)")
+        done = subprocess.run([PYTHON, str(ROOT / "bench" / "spread.py")], cwd=ROOT, env=env, check=False)
+        status = status or done.returncode
         if int(os.environ.get("BENCH_MIXED_SECONDS", "60")) > 0:
             print()
             step("mixed load and Redis stopped halfway (bench/mixed.py, its own gunicorn and Redis)")

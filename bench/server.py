@@ -31,6 +31,10 @@ GUNICORN_OPTIONS = [
     # The workers' heartbeat file is touched on every request: keep it in memory, not on disk.
     "--worker-tmp-dir",
     "/dev/shm",
+    # Each worker listens on a socket of its own (SO_REUSEPORT) and the kernel spreads new connections over
+    # them: with one shared socket, the first gthread worker to wake took every keep-alive connection in
+    # 6 of 24 wrk runs and the other idled (bench/spread.py measures both).
+    "--reuse-port",
 ]
 
 
@@ -49,9 +53,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start(env: dict, port: int, log) -> subprocess.Popen:
+def start(env: dict, port: int, log, options: list[str] | None = None) -> subprocess.Popen:
     command = [sys.executable, "-m", "gunicorn", "occupy.wsgi:application", "--bind", f"127.0.0.1:{port}"]
-    return subprocess.Popen([*command, *GUNICORN_OPTIONS], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    options = GUNICORN_OPTIONS if options is None else options
+    return subprocess.Popen([*command, *options], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
 def wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 30) -> None:

@@ -68,8 +68,6 @@ def run(
         command += ["-H", header]
     if timeout_seconds:
         command.append(f"--timeout={timeout_seconds}s")
-    for header in headers:
-        command += ["-H", header]
     if script:
         command += ["-s", script, url, "--", *script_args]
     else:

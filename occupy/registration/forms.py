@@ -74,9 +74,9 @@ class DetailsForm(forms.Form):
     def __init__(self, *args, questions=(), **kwargs):
         super().__init__(*args, **kwargs)
         # Built and normalised once per language and process, not per form (the field's `choices` setter
-        # normalises every one of ~250 countries again: 8% of a registration's CPU).
+        # normalises every one of ~250 countries again: 8% of a registration's CPU; so does the widget's).
         country = self.fields["country"]
-        country._choices = country.widget.choices = country_choices(translation.get_language())
+        country._choices = country.widget._choices = country_choices(translation.get_language())
         self.questions = list(questions)
         for question in self.questions:
             self.fields[f"q_{question.pk}"] = _question_field(question)
@@ -105,10 +105,15 @@ class RegistrationForm(DetailsForm):
 
     def __init__(self, *args, edition, venue_full=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.edition = edition
         choices = attendance_choices(edition, venue_full=venue_full)
         self.fields["attendance"].choices = choices
         if len(choices) == 1:
             self.fields["attendance"].initial = choices[0][0]
+
+    def say_venue_full(self, venue_full: bool) -> None:
+        """Label the live choice for a form shown again (the hint is not needed to check what was sent)."""
+        self.fields["attendance"].choices = attendance_choices(self.edition, venue_full=venue_full)
 
 
 class ResendForm(forms.Form):

@@ -39,6 +39,16 @@ def _country_name(code: str, language: str | None) -> str:
     return escape(str(countries.name(code)))
 
 
+def _country_code(person) -> str:
+    """The person's country code: from the loaded column where it is (django-countries builds a Country
+    object, looking the code up, on every read of `person.country`: a tenth of the speakers page)."""
+    code = person.__dict__.get("country")
+    if code is None:  # deferred, or never set
+        country = person.country
+        return country.code if country else ""
+    return getattr(code, "code", code) or ""
+
+
 def avatar(person) -> str:
     """components/_avatar.html at its default size."""
     if person.photo:
@@ -48,8 +58,22 @@ def avatar(person) -> str:
 
 @register.simple_tag
 def person_card(person, heading: str = "h3", links=()) -> SafeString:
+    return mark_safe(_card(person, heading, links, _paths(get_script_prefix()), get_language()))  # noqa: S308
+
+
+@register.simple_tag
+def speaker_cards(people, heading: str = "h3") -> SafeString:
+    """`<li>{% person_card person heading person.edition_links %}</li>` for each of `people`, with the script
+    prefix and language looked up once for the list rather than per card."""
+    paths, language = _paths(get_script_prefix()), get_language()
+    return mark_safe(  # noqa: S308 (every value is escaped)
+        "".join(f"<li>{_card(person, heading, person.edition_links, paths, language)}</li>" for person in people)
+    )
+
+
+def _card(person, heading, links, paths, language) -> str:
     tag = "h2" if heading == "h2" else "h3"
-    person_path, session_path = _paths(get_script_prefix())
+    person_path, session_path = paths
     parts = [
         '\n<article class="person-card">\n  ',
         avatar(person),
@@ -60,9 +84,10 @@ def person_card(person, heading: str = "h3", links=()) -> SafeString:
     if person.position:
         parts.append(f'<p class="person-card__position">{escape(person.position)}</p>')
     parts.append("\n    ")
-    if person.organisation or person.country:
-        separator = " · " if person.organisation and person.country else ""
-        country = _country_name(person.country.code, get_language()) if person.country else ""
+    code = _country_code(person)
+    if person.organisation or code:
+        separator = " · " if person.organisation and code else ""
+        country = _country_name(code, language) if code else ""
         parts.append(f'<p class="person-card__meta">{escape(person.organisation)}{separator}{country}</p>')
     parts.append("\n    ")
     if links:
@@ -73,4 +98,4 @@ def person_card(person, heading: str = "h3", links=()) -> SafeString:
         )
         parts.append(f'<ul class="person-card__sessions">{items}</ul>')
     parts.append("\n  </div>\n</article>\n")
-    return mark_safe("".join(parts))  # noqa: S308 (every value is escaped)
+    return "".join(parts)  # every value is escaped

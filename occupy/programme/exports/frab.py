@@ -21,7 +21,7 @@ from occupy.programme.exports.identity import (
     room_guid,
     room_label,
     session_guid,
-    session_path,
+    session_path_pattern,
 )
 from occupy.programme.exports.timing import hours_minutes, session_end
 from occupy.programme.models import MaterialKind
@@ -39,7 +39,7 @@ def _abstract_and_description(text: str):
 
 def _references(session):
     links, attachments = [], []
-    for material in session.materials.all():
+    for material in session.material_list:
         if not material.href:
             continue
         reference = {"url": absolute_url(material.href), "title": material.title}
@@ -50,8 +50,7 @@ def _references(session):
     return links, attachments
 
 
-def _event(session, tz):
-    start = session.starts_at.astimezone(tz)
+def _event(session, start, tz, room_name, url_pattern):
     end = session_end(session).astimezone(tz)
     abstract, description = _abstract_and_description(session.abstract)
     links, attachments = _references(session)
@@ -59,12 +58,12 @@ def _event(session, tz):
         "guid": session_guid(session),
         "id": session.pk,
         "date": start.isoformat(),
-        "start": start.strftime("%H:%M"),
+        "start": f"{start.hour:02d}:{start.minute:02d}",
         "end": end.isoformat(),
         "duration": hours_minutes(end - start),
-        "room": room_label(session),
+        "room": room_name,
         "slug": event_slug(session),
-        "url": absolute_url(session_path(session)),
+        "url": url_pattern.format(edition=session.edition.slug, slug=session.slug),
         "title": session.title,
         "subtitle": "",
         "track": session.theme.title if session.theme_id else None,
@@ -75,8 +74,7 @@ def _event(session, tz):
         "recording_license": "",
         "do_not_record": False,
         "persons": [
-            {"id": speaker.person.pk, "guid": person_guid(speaker.person), "public_name": speaker.person.name}
-            for speaker in session.session_speakers.all()
+            {"id": person.pk, "guid": person_guid(person), "public_name": person.name} for person in session.people
         ],
         "links": links,
         "attachments": attachments,
@@ -123,15 +121,18 @@ def _days(edition, by_date, first, last):
 
 
 def build_schedule(edition, sessions, *, version: int = 0) -> dict:
-    """The frab schedule of `sessions` (scheduled, loaded by `scheduled_sessions_for_export`); `version` is
+    """The frab schedule of `sessions` (scheduled, loaded by `export_sessions`); `version` is
     the number of the published schedule version (0 before the first publication)."""
     tz = edition.tz
     by_date = defaultdict(dict)  # date -> room name -> events, in room order
     rooms = {}
+    url_pattern = absolute_url(session_path_pattern())
     for session in sorted(sessions, key=lambda s: (_room_order(s), s.starts_at, s.title, s.pk)):
         name = room_label(session)
-        rooms.setdefault(name, _room(edition, session, name))
-        by_date[session.starts_at.astimezone(tz).date()].setdefault(name, []).append(_event(session, tz))
+        if name not in rooms:
+            rooms[name] = _room(edition, session, name)
+        start = session.starts_at.astimezone(tz)
+        by_date[start.date()].setdefault(name, []).append(_event(session, start, tz, name, url_pattern))
     for room_events in (events for day in by_date.values() for events in day.values()):
         room_events.sort(key=lambda event: (event["date"], event["title"], event["id"]))
     first = min([edition.start_date, *by_date])

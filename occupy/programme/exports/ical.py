@@ -31,20 +31,25 @@ def _location(session) -> str:
     return place
 
 
-def _description(session) -> str:
-    speakers = ", ".join(speaker.person.name for speaker in session.session_speakers.all())
+def _description(session, speakers_label: str) -> str:
+    people = getattr(session, "people", None)  # an export's row carries its people; a model its speakers
+    if people is None:
+        people = [speaker.person for speaker in session.session_speakers.all()]
+    speakers = ", ".join(person.name for person in people)
     parts = [session.abstract.strip()]
     if speakers:
-        parts.append(_("Speakers: %(names)s") % {"names": speakers})
+        parts.append(speakers_label % {"names": speakers})
     return "\n\n".join(part for part in parts if part)
 
 
-def _event_values(session, *, is_sample: bool) -> tuple:
-    """Everything a session's event says, as a hashable tuple (the key of its cached text)."""
-    description = _description(session)
+def _event_values(session, *, is_sample: bool, words: dict | None = None) -> tuple:
+    """Everything a session's event says, as a hashable tuple (the key of its cached text). `words`: the
+    translated phrases, looked up once per calendar instead of once per session."""
+    words = words or _words()
+    description = _description(session, words["speakers"])
     if is_sample:
         summary = f"{sample.SUBJECT_PREFIX} {session.title}"
-        description = f"{sample.notice_text()}\n\n{description}".strip()
+        description = f"{words['sample_notice']}\n\n{description}".strip()
     else:
         summary = session.title
     return (
@@ -61,6 +66,10 @@ def _event_values(session, *, is_sample: bool) -> tuple:
         absolute_url(session_path(session)),
         (session.format.name, *([session.theme.title] if session.theme_id else [])),
     )
+
+
+def _words() -> dict:
+    return {"speakers": _("Speakers: %(names)s"), "sample_notice": sample.notice_text()}
 
 
 def _event(values: tuple) -> Event:
@@ -104,7 +113,9 @@ def build_calendar(edition, sessions, *, name: str) -> bytes:
     calendar.add("x-wr-caldesc", sample.marked(edition.tagline or edition.title, edition))
     head = calendar.to_ical()  # BEGIN:VCALENDAR … END:VCALENDAR, the events go before its last line
     assert head.endswith(CALENDAR_END)
+    words = _words()
     events = [
-        _event_text(_event_values(session, is_sample=sample.is_sample(edition, session))) for session in sessions
+        _event_text(_event_values(session, is_sample=sample.is_sample(edition, session), words=words))
+        for session in sessions
     ]
     return b"".join([head[: -len(CALENDAR_END)], *events, CALENDAR_END])

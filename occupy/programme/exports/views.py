@@ -29,7 +29,7 @@ def _download(content, content_type: str, filename: str, *, disposition: str = "
 @cached_page
 def schedule_ics(request, edition):
     edition = queries.get_edition_for_export_or_404(edition)
-    sessions = queries.scheduled_sessions_for_export(edition)
+    sessions = queries.export_sessions(edition)
     calendar = build_calendar(edition, sessions, name=edition.title)
     return _download(calendar, "text/calendar; charset=utf-8", f"occupy-library-{edition.slug}.ics")
 
@@ -48,9 +48,7 @@ def session_ics(request, edition, slug):
 @cached_page
 def schedule_xml(request, edition):
     edition = queries.get_edition_for_export_or_404(edition)
-    schedule = build_schedule(
-        edition, queries.scheduled_sessions_for_export(edition), version=edition.schedule_version
-    )
+    schedule = build_schedule(edition, queries.export_sessions(edition), version=edition.schedule_version)
     return _download(
         render_schedule_xml(schedule),
         "application/xml; charset=utf-8",
@@ -63,9 +61,7 @@ def schedule_xml(request, edition):
 @cached_page
 def schedule_json(request, edition):
     edition = queries.get_edition_for_export_or_404(edition)
-    schedule = build_schedule(
-        edition, queries.scheduled_sessions_for_export(edition), version=edition.schedule_version
-    )
+    schedule = build_schedule(edition, queries.export_sessions(edition), version=edition.schedule_version)
     return _download(
         render_schedule_json(schedule),
         "application/json; charset=utf-8",

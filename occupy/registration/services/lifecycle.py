@@ -5,6 +5,7 @@ places are counted and taken one transaction at a time. Lock order is always edi
 """
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -39,9 +40,18 @@ def _lock_registration(registration: Registration) -> Registration:
 
 def live_places_left(edition: Edition) -> int:
     """Free live places. Exact only while the edition row is locked."""
+    return _places_and_waiting(edition)[0]
+
+
+def _places_and_waiting(edition: Edition) -> tuple[int, int]:
+    """(free live places, people waiting) in one query. Exact only while the edition row is locked."""
     if not offers_live_places(edition):
-        return 0
-    return max(0, edition.live_capacity - Registration.objects.confirmed_live().filter(edition=edition).count())
+        return 0, 0
+    counts = Registration.objects.filter(edition=edition).aggregate(
+        live=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED, attendance=AttendanceMode.LIVE)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+    )
+    return max(0, edition.live_capacity - counts["live"]), counts["waiting"]
 
 
 NO_LIVE_PLACE = _("No live place is free: the venue is full (people waiting for a place come first).")
@@ -50,8 +60,7 @@ NO_LIVE_PLACE = _("No live place is free: the venue is full (people waiting for 
 def _live_place_free(edition: Edition) -> bool:
     """Whether a live place is free once the people waiting have had theirs (the one promotion rule). Needs the
     lock. A caller that refuses on False does so after its transaction, so the promotions stand."""
-    _promote_waiting(edition)
-    return live_places_left(edition) > 0
+    return _promote_and_count(edition) > 0
 
 
 def _confirm(registration: Registration) -> None:
@@ -65,8 +74,7 @@ def _take_live_place_or_wait(registration: Registration, edition: Edition, now) 
 
     People already waiting come first: should a place have been freed without promoting them (a row deleted
     in the database by hand), they get it now, before this registration is counted."""
-    _promote_waiting(edition)
-    if live_places_left(edition) > 0:
+    if _promote_and_count(edition) > 0:
         _confirm(registration)
         return Outcome.CONFIRMED
     registration.status = RegistrationStatus.WAITLISTED
@@ -81,11 +89,25 @@ def _allocate(registration: Registration, edition: Edition, now) -> str:
     return Outcome.CONFIRMED
 
 
+def _promote_and_count(edition: Edition) -> int:
+    """Promote the people waiting into free live places (as `_promote_waiting`) and return the live places
+    still free after that: one counting query, and the waiting list read only when someone waits and a place
+    is free (a confirmation took three queries for this). Needs the edition lock."""
+    places, waiting = _places_and_waiting(edition)
+    if places <= 0 or waiting == 0:
+        return places
+    return places - len(_promote(edition, places))
+
+
 def _promote_waiting(edition: Edition) -> list[Registration]:
     """Give free live places to the first people waiting, and tell them by e-mail. Needs the edition lock."""
-    places = live_places_left(edition)
-    if places <= 0:
+    places, waiting = _places_and_waiting(edition)
+    if places <= 0 or waiting == 0:
         return []
+    return _promote(edition, places)
+
+
+def _promote(edition: Edition, places: int) -> list[Registration]:
     promoted = list(Registration.objects.waiting().filter(edition=edition).select_for_update()[:places])
     for registration in promoted:
         _confirm(registration)

@@ -39,10 +39,8 @@ def register(*, edition: Edition, data: dict, answers: dict[Question, str], lang
     cannot tell the two apart: the same object type comes back and the caller shows the same page.
     Side effects: a Registration and its answers; an e-mail (confirm, or existing).
     """
-    existing = find_registration(edition=edition, email=data["email"])
-    if existing is not None:
-        _tell_existing(existing)
-        return existing
+    # The insert comes first: the unique constraint on (lower(email), edition) finds an address registered
+    # already (or by a concurrent request a moment ago) without a look-up on every new registration.
     try:
         with transaction.atomic():
             registration = Registration.objects.create(
@@ -59,8 +57,7 @@ def register(*, edition: Edition, data: dict, answers: dict[Question, str], lang
             )
             queue_email(registration, EmailKind.CONFIRM)
     except IntegrityError:
-        # The race: the same address registered by a concurrent request between our look-up and insert.
-        # The unique constraint on (lower(email), edition) refused the second row.
+        # The address is registered already (in any case): the unique constraint refused the second row.
         existing = find_registration(edition=edition, email=data["email"])
         if existing is None:
             raise

@@ -41,16 +41,19 @@ def register(request, edition):
         }
         return render(request, "registration/closed.html", context, status=status)
     questions = questions_for(edition)
-    # The page is private (never cached), so the "full" label is current when the form is shown.
-    full = venue_is_full(edition)
+    # The page is private (never cached), so the "full" label is current whenever the form is shown; a valid
+    # sign-up does not need it (confirming decides under the edition's lock), so it is counted only for a form
+    # shown.
     if request.method != "POST":
-        form = RegistrationForm(edition=edition, questions=questions, venue_full=full)
+        form = RegistrationForm(edition=edition, questions=questions, venue_full=venue_is_full(edition))
         return render(request, "registration/register.html", {"edition": edition, "form": form})
-    form = RegistrationForm(request.POST, edition=edition, questions=questions, venue_full=full)
+    form = RegistrationForm(request.POST, edition=edition, questions=questions)
     if _too_many(request, form):
+        form.say_venue_full(venue_is_full(edition))
         context = {"edition": edition, "form": form, "limit_message": TOO_MANY}
         return render(request, "registration/register.html", context, status=429)
     if not form.is_valid():
+        form.say_venue_full(venue_is_full(edition))
         return render(request, "registration/register.html", {"edition": edition, "form": form}, status=400)
     register_service(edition=edition, data=form.cleaned_data, answers=form.answers(), language=get_language())
     return redirect("registration:sent", edition=edition.slug)
