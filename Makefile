@@ -56,8 +56,11 @@ poppler:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; \
 	  else echo "pdftoppm is missing: install Debian's 'poppler-utils' package (the ticket's QR test fails without it)"; fi; }
 
+# The suite runs on as many processes as the machine has cores (pytest-xdist; each has its own test database);
+# `make test PYTEST_WORKERS=0` runs it in one process.
+PYTEST_WORKERS ?= auto
 test: install chromium nginx poppler
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The public pages under load (gunicorn, PostgreSQL and Redis on 127.0.0.1; see bench/run.py and README.md).
 bench: install
