@@ -6,9 +6,11 @@ import json
 import pytest
 from django.urls import reverse
 
+from occupy.live.models import SessionStream
 from occupy.practices.enums import Status
 from occupy.practices.queries import PER_PAGE
 from occupy.practices.tests.factories import DAY, bulk_practices, make_practice
+from occupy.programme.tests.factories import SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -289,3 +291,14 @@ def test_a_practice_page_queries_are_fixed_whatever_the_size(client, django_asse
 
     with django_assert_max_num_queries(7):
         assert client.get(Practice.objects.get(pk=ids[0]).get_absolute_url()).status_code == 200
+
+
+def test_a_practice_shows_its_sessions_recording_once_an_organiser_made_it_public(client):
+    session = SessionFactory(title="Seed libraries in villages")
+    stream = SessionStream.objects.create(session=session, recording_url="https://video.example.org/seeds")
+    practice = make_practice(title="Seed library", edition=session.edition, session=session)
+    assert "https://video.example.org/seeds" not in page(client, practice.get_absolute_url())
+    stream.recording_is_public = True
+    stream.save()
+    html = page(client, practice.get_absolute_url())
+    assert '<a href="https://video.example.org/seeds">Watch the recording of this session</a>' in html
