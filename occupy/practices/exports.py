@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from occupy.practices.enums import TagKind
+from occupy.web.spreadsheets import neutralise
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -76,11 +77,10 @@ def row(practice) -> dict:
 
 
 def _cell(value) -> str:
-    """A spreadsheet must not read a cell as a formula: one that starts with = + - @ tab or CR gets a ' first."""
+    """A list's items joined, every cell neutralised for spreadsheets."""
     if isinstance(value, list):
         value = "; ".join(str(v) for v in value)
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return neutralise(value)
 
 
 def csv_response(practices) -> HttpResponse:

@@ -23,9 +23,9 @@ from occupy.registration.queries import (
     registrations_for_export,
     registrations_for_organisers,
 )
+from occupy.web.spreadsheets import neutralise
 
 PAGE_SIZE = 50
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _filters(request) -> dict:
@@ -65,12 +65,6 @@ def registrations(request, edition):
     response = render(request, "organise/registrations.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def neutralise(value) -> str:
-    """A spreadsheet must not read a cell as a formula: one that starts with = + - @ tab or CR gets a ' first."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 @require_permission("registration.view_participants")

@@ -11,11 +11,11 @@ from occupy.editions.queries import get_edition_or_404
 from occupy.editions.roles import MANAGE_SURVEY
 from occupy.editions.sample import is_sample
 from occupy.organise.permissions import require_permission
-from occupy.organise.views.registrations import neutralise
 from occupy.outreach.forms import QuestionForm
 from occupy.outreach.models import QuestionKind
 from occupy.outreach.services import survey as service
 from occupy.registration.views.headers import private_page
+from occupy.web.spreadsheets import neutralise
 
 ACTIONS = ("add", "delete", "open", "close")
 

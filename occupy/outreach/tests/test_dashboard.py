@@ -15,7 +15,7 @@ from occupy.editions.models import Role
 from occupy.editions.services import grant_role
 from occupy.editions.tests.factories import EditionFactory
 from occupy.live.models import Feedback
-from occupy.outreach.tests.helpers import many_registrations
+from occupy.outreach.tests.registrations import many_registrations
 from occupy.programme.models import Session
 from occupy.programme.tests.factories import build_programme
 from occupy.registration.models import AttendanceDay, AttendanceMode, Registration, RegistrationStatus

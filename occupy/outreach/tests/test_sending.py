@@ -11,7 +11,7 @@ from occupy.editions.tests.factories import EditionFactory
 from occupy.outreach.models import Announcement, AnnouncementRecipient, AnnouncementStatus, Segment
 from occupy.outreach.services import announcements as service
 from occupy.outreach.tasks import send_announcement
-from occupy.outreach.tests.helpers import many_registrations
+from occupy.outreach.tests.registrations import many_registrations
 from occupy.registration.models import EmailKind, EmailLog, EmailStatus
 
 pytestmark = pytest.mark.django_db
